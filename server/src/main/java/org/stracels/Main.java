@@ -1,0 +1,7 @@
+package org.stracels;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.err.println("todo");
+    }
+}

@@ -1,0 +1,138 @@
+package org.stracels.parse;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The parsed form of a whole trace: the text, kept once, and a compact index of a few bytes per line
+ * (offset, kind, pid, syscall name, errno, result kind, duration). The full structure of a line is
+ * re-read on demand by {@link #line(int)}.
+ */
+public final class ParsedTrace {
+    private final String text;
+    private final int lineCount;
+    private final int[] starts;
+    private final byte[] kinds;
+    private final int[] pids;
+    private final int[] names;
+    private final short[] errnos;
+    private final byte[] returns;
+    private final long[] durations;
+    private final List<String> nameTable;
+    private final List<String> errnoTable;
+
+    ParsedTrace(String text, int lineCount, int[] starts, byte[] kinds, int[] pids, int[] names, short[] errnos,
+            byte[] returns, long[] durations, List<String> nameTable, List<String> errnoTable) {
+        this.text = text;
+        this.lineCount = lineCount;
+        this.starts = starts;
+        this.kinds = kinds;
+        this.pids = pids;
+        this.names = names;
+        this.errnos = errnos;
+        this.returns = returns;
+        this.durations = durations;
+        this.nameTable = nameTable;
+        this.errnoTable = errnoTable;
+    }
+
+    private static final LineKind[] KINDS = LineKind.values();
+    private static final ReturnKind[] RETURNS = ReturnKind.values();
+
+    public String text() {
+        return text;
+    }
+
+    public int lineCount() {
+        return lineCount;
+    }
+
+    /** Offset of the first char of line {@code i} (0-based). */
+    public int lineStart(int i) {
+        return starts[i];
+    }
+
+    /** Offset just past the last char of line {@code i}, excluding its line break. */
+    public int lineEnd(int i) {
+        int end = starts[i + 1];
+        if (end > starts[i] && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end > starts[i] && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return end;
+    }
+
+    public LineKind kind(int i) {
+        return KINDS[kinds[i]];
+    }
+
+    /** Pid from the line's prefix, or -1. */
+    public int pid(int i) {
+        return pids[i];
+    }
+
+    /** The syscall (or signal) name of line {@code i}, or null. */
+    public String name(int i) {
+        int id = names[i];
+        return id < 0 ? null : nameTable.get(id);
+    }
+
+    /** A small integer standing for {@link #name(int)}, equal for equal names; -1 for none. */
+    public int nameId(int i) {
+        return names[i];
+    }
+
+    /** All distinct names, indexed by {@link #nameId(int)}. */
+    public List<String> names() {
+        return nameTable;
+    }
+
+    /** The errno of a failed or restarted call, or null. */
+    public String errno(int i) {
+        int id = errnos[i];
+        return id < 0 ? null : errnoTable.get(id);
+    }
+
+    public ReturnKind returnKind(int i) {
+        return RETURNS[returns[i]];
+    }
+
+    /** -T duration in nanoseconds, or -1. */
+    public long durationNanos(int i) {
+        return durations[i];
+    }
+
+    /** The full structure of line {@code i}, read again from the text. */
+    public ParsedLine line(int i) {
+        ParsedLine line = LineParser.parse(text, lineStart(i), lineEnd(i));
+        LineKind kind = kind(i);
+        if (line.kind != kind) {
+            // a kind decided by context (foreign text, a cut line and its rest)
+            line.kind = kind;
+            if (kind != LineKind.MALFORMED) {
+                line.problem = null;
+            }
+        }
+        return line;
+    }
+
+    /** The line holding {@code offset} (an offset equal to the text length is on the last line). */
+    public int lineAt(int offset) {
+        if (offset <= 0) {
+            return 0;
+        }
+        int i = Arrays.binarySearch(starts, 0, lineCount, offset);
+        if (i >= 0) {
+            return i;
+        }
+        return Math.max(0, Math.min(lineCount - 1, -i - 2));
+    }
+
+    /** Bytes held by the index itself, not counting the text. */
+    public long indexBytes() {
+        return (long) starts.length * 4 + kinds.length + pids.length * 4L + names.length * 4L
+                + errnos.length * 2L + returns.length + durations.length * 8L;
+    }
+}

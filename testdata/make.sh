@@ -1,0 +1,333 @@
+#!/usr/bin/env bash
+# Regenerates the strace test corpus in this directory (testdata/).
+#
+#   testdata/make.sh            # from any cwd
+#
+# Every *.strace file is exactly what strace printed; nothing is edited.
+# Helper programs (src/*.c) are compiled into the fixed directory
+# /tmp/strace-ls-testdata/bin so that paths in the traces are stable.
+# All commands run with a minimal environment (env -i PATH=/usr/bin:/bin),
+# TZ unset (= UTC), cwd /tmp/strace-ls-testdata/run, stdin </dev/null and,
+# unless the row says otherwise, stdout/stderr of strace (i.e. strace's own
+# messages and the tracee's output) sent to /tmp/strace-ls-testdata/log/NAME.
+# README.md is regenerated from the calls below.
+#
+# Pids, timestamps, addresses, inode numbers and ports of ephemeral sockets
+# differ between runs; the shape of the traces does not.  Traces whose
+# interesting feature depends on scheduling (e.g. <unfinished ...> pairs)
+# are retried a few times until the feature shows up.
+set -euo pipefail
+
+OUT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+W=/tmp/strace-ls-testdata
+BIN=$W/bin
+RUN=$W/run
+LOG=$W/log
+ROWS=$W/rows.md
+ENV=(env -i PATH=/usr/bin:/bin)
+SH_SCRIPT="cat $W/hello.txt | wc -c; ls /nonexistent; true"
+
+command -v strace >/dev/null || { echo "strace not found" >&2; exit 1; }
+command -v gcc >/dev/null || { echo "gcc not found" >&2; exit 1; }
+
+# ---------------------------------------------------------------- clean
+rm -f "$OUT"/*.strace "$OUT"/README.md
+rm -rf "$OUT"/ff "$OUT"/thread-exec-ff
+rm -rf "$W"
+mkdir -p "$BIN" "$RUN" "$LOG" "$W/core" "$W/xauth" "$OUT/ff" "$OUT/thread-exec-ff"
+: >"$ROWS"
+printf 'hello, strace-ls\n' >"$W/hello.txt"
+
+# ---------------------------------------------------------------- build
+for src in "$OUT"/src/*.c; do
+	name=$(basename "$src" .c)
+	gcc -O1 -g -fno-omit-frame-pointer -Wall -pthread -o "$BIN/$name" "$src"
+done
+
+# ---------------------------------------------------------------- helpers
+# Quote one word for display (shell syntax, single quotes when needed).
+q() {
+	if [[ $1 =~ ^[A-Za-z0-9_./=:,%+@-]+$ ]]; then
+		printf '%s' "$1"
+	else
+		printf "'%s'" "${1//\'/\'\\\'\'}"
+	fi
+}
+
+CWD=$RUN      # cwd of the traced command
+MODE=file     # file: strace writes with -o; stderr: capture strace's stderr+stdout into NAME
+TRIES=5
+
+# t NAME DESCRIPTION EXPECT -- STRACE-COMMAND...
+#   Words starting with "@/" are output paths relative to testdata/.
+#   EXPECT: ERE patterns separated by " &&& " that must all match (grep -E,
+#   recursive for directories); the run is retried up to $TRIES times.
+t() {
+	local name=$1 desc=$2 expect=$3
+	shift 4
+	local -a real=()
+	local shown="" a pat ok try rc target="$OUT/$name"
+	for a in "$@"; do
+		if [[ $a == @/* ]]; then
+			real+=("$OUT/${a#@/}")
+			shown+="$(q "${a#@/}") "
+		else
+			real+=("$a")
+			shown+="$(q "$a") "
+		fi
+	done
+	shown=${shown% }
+	[[ $MODE == stderr ]] && shown+=" > $name 2>&1"
+
+	for ((try = 1; try <= TRIES; try++)); do
+		if [[ -d $target ]]; then
+			find "$target" -mindepth 1 -delete
+		else
+			rm -f "$target"
+		fi
+		rc=0
+		if [[ $MODE == stderr ]]; then
+			{ (cd "$CWD" && exec "${ENV[@]}" "${real[@]}" </dev/null >"$target" 2>&1); } 2>/dev/null || rc=$?
+		else
+			{ (cd "$CWD" && exec "${ENV[@]}" "${real[@]}" </dev/null >"$LOG/$name" 2>&1); } 2>/dev/null || rc=$?
+		fi
+		ok=1
+		if [[ -n $expect ]]; then
+			while IFS= read -r pat; do
+				[[ -z $pat ]] && continue
+				if ! grep -rqE -- "$pat" "$target"; then
+					ok=0
+					echo "  $name: try $try: missing /$pat/" >&2
+				fi
+			done < <(printf '%s\n' "${expect// &&& /$'\n'}")
+		fi
+		((ok)) && break
+	done
+	((ok)) || echo "WARNING: $name does not show everything it should" >&2
+	printf '%-28s rc=%-3s %s\n' "$name" "$rc" "$shown"
+	local cell=${shown//|/\\|}
+	if [[ $CWD != "$RUN" ]]; then
+		cell="cd $CWD \&\& $cell"
+	fi
+	printf '| `%s` | `%s` | %s |\n' "$name" "$cell" "$desc" >>"$ROWS"
+}
+
+section() { printf '\n### %s\n\n| file | command | demonstrates |\n|---|---|---|\n' "$1" >>"$ROWS"; }
+
+# ---------------------------------------------------------------- traces
+section "Basic forms"
+t plain.strace "plain trace (no pid column): loader probing, ENOENT failure, \`exit_group(2) = ?\`, \`+++ exited with 2 +++\`" \
+	'ENOENT &&& exited with 2' -- \
+	strace -o @/plain.strace ls /etc/hostname /nonexistent
+t fail.strace "failing command: \`ls /nonexistent\` exits 2" \
+	'exited with 2' -- \
+	strace -o @/fail.strace ls /nonexistent
+t verbose.strace "\`-v\`: unabbreviated structs (full stat, env array), \`-s 64\` string limit" \
+	'st_atime' -- \
+	strace -v -s 64 -o @/verbose.strace ls -l "$W/hello.txt"
+t x.strace "\`-x\`: strings with non-printable bytes printed as \\\\xNN" \
+	'\\x00' -- \
+	strace -x -e trace=write,writev,readv -o @/x.strace "$BIN/iov"
+t xx.strace "\`-xx\`: every string in hex" \
+	'\\x2f' -- \
+	strace -xx -o @/xx.strace cat "$W/hello.txt"
+t raw.strace "\`-e raw=all\`: undecoded arguments in hex" \
+	'brk\(0\)' -- \
+	strace -e raw=all -o @/raw.strace cat "$W/hello.txt"
+t X-verbose.strace "\`-X verbose\`: numeric constants followed by /* symbolic */ comments" \
+	'/\* O_RDONLY' -- \
+	strace -X verbose -o @/X-verbose.strace cat "$W/hello.txt"
+t X-raw.strace "\`-X raw\`: constants and flags as numbers only" \
+	'openat\(-100' -- \
+	strace -X raw -o @/X-raw.strace cat "$W/hello.txt"
+
+section "Multiple processes"
+t follow.strace "\`-f -o\`: bare pid column on every line, \`<unfinished ...>\` / \`<... X resumed>\` pairs, SIGCHLD, several exits" \
+	'unfinished \.\.\.>$ &&& resumed> &&& SIGCHLD' -- \
+	strace -f -o @/follow.strace sh -c "$SH_SCRIPT"
+MODE=stderr
+t follow-stderr.stderr.strace "\`-f\` without \`-o\` (stderr): \`[pid N]\` prefixes only while several processes exist, \`strace: Process N attached\`, tracee output (hello, ls error) interleaved, possibly mid-line" \
+	'^\[pid +[0-9]+\] &&& Process [0-9]+ attached &&& ^hello$|hello' -- \
+	strace -f sh -c "echo hello; $SH_SCRIPT"
+MODE=file
+t ff "\`-ff -o ff/trace\`: one file per process (\`ff/trace.PID\`), no pid column" \
+	'exited with 0' -- \
+	strace -ff -o @/ff/trace sh -c "$SH_SCRIPT"
+t Y.strace "\`-f -Y\`: pid column with \`<comm>\` (first line shows \`<strace>\`)" \
+	'^[0-9]+<strace> &&& ^[0-9]+<sh> ' -- \
+	strace -f -Y -o @/Y.strace sh -c "$SH_SCRIPT"
+t Z.strace "\`-f -Z\` (failed only): output staged per syscall, so no unfinished/resumed split" \
+	'ENOENT' -- \
+	strace -f -Z -o @/Z.strace sh -c "$SH_SCRIPT"
+t thread-exec.strace "\`-f\`: execve from a non-leader thread: leader's call \`= ?\`, \`+++ superseded by execve in pid N +++\`, \`<... execve resumed>\` under the leader pid" \
+	'superseded by execve in pid &&& <\.\.\. execve resumed>' -- \
+	strace -f -o @/thread-exec.strace "$BIN/thread-exec"
+t thread-exec-ff "\`-ff\`: same; the thread's file ends with \` <pid changed to N ...>\`, the leader's file gets a re-printed \`<... execve resumed>\`" \
+	'pid changed to &&& superseded by execve &&& <\.\.\. execve resumed>' -- \
+	strace -ff -o @/thread-exec-ff/trace "$BIN/thread-exec"
+
+section "Prefix fields"
+t tt-T.strace "\`-f -tt -T\`: pid + HH:MM:SS.usec prefix, \`<duration>\` suffix (on the resumed half)" \
+	'resumed>.*<[0-9]+\.[0-9]{6}>$' -- \
+	strace -f -tt -T -o @/tt-T.strace sh -c "$SH_SCRIPT"
+t t.strace "\`-t\`: HH:MM:SS prefix" \
+	'' -- \
+	strace -t -o @/t.strace ls /etc/hostname /nonexistent
+t ttt.strace "\`-ttt\`: epoch seconds with microseconds" \
+	'' -- \
+	strace -ttt -o @/ttt.strace ls /etc/hostname /nonexistent
+t ttt-ns.strace "\`--absolute-timestamps=format:unix,precision:ns\`: epoch with 9 digits" \
+	'^[0-9]+\.[0-9]{9} ' -- \
+	strace --absolute-timestamps=format:unix,precision:ns -o @/ttt-ns.strace ls /etc/hostname /nonexistent
+t r.strace "\`-r\`: relative timestamp (%6ld.%06ld)" \
+	'' -- \
+	strace -r -o @/r.strace ls /etc/hostname /nonexistent
+t t-r.strace "\`-t -r\`: absolute time followed by \`(+ relative)\`" \
+	'\(\+ +[0-9]' -- \
+	strace -t -r -o @/t-r.strace ls /etc/hostname /nonexistent
+t precision.strace "\`-f\` with ms absolute time, ns relative time, ns durations: \`HH:MM:SS.mmm (+ S.nnnnnnnnn) ... <S.nnnnnnnnn>\`" \
+	'<[0-9]+\.[0-9]{9}>$' -- \
+	strace -f --absolute-timestamps=format:time,precision:ms --relative-timestamps=ns --syscall-times=ns -o @/precision.strace sh -c "$SH_SCRIPT"
+t n.strace "\`-n\`: syscall number \`[  N]\` (also on the exit line)" \
+	'^\[ *[0-9]+\] ' -- \
+	strace -n -o @/n.strace ls /etc/hostname /nonexistent
+t i.strace "\`-i\`: instruction pointer \`[0000...]\`" \
+	'^\[[0-9a-f]{16}\] ' -- \
+	strace -i -o @/i.strace ls /etc/hostname /nonexistent
+t all-prefix.strace "\`-f -Y -ttt -r -n -i -T\`: every prefix field at once" \
+	'' -- \
+	strace -f -Y -ttt -r -n -i -T -o @/all-prefix.strace sh -c "$SH_SCRIPT"
+
+section "File descriptors"
+t y.strace "\`-y\`: fds decorated with paths, \`AT_FDCWD</cwd>\`, sockets as \`socket:[INODE]\`" \
+	'</dev/null> &&& socket:\[' -- \
+	strace -y -o @/y.strace "$BIN/fds"
+t yy.strace "\`-f -yy\`: socket endpoints (UNIX, TCP, UDP, UDPv6, NETLINK), \`/dev/null<char 1:3>\`, pipes, anon inodes, memfd, pidfd, escaped path with \`(deleted)\`" \
+	'TCP:\[127\.0\.0\.1 &&& UNIX-STREAM &&& NETLINK &&& char 1:3 &&& \(deleted\) &&& pid:[0-9]+' -- \
+	strace -f -yy -o @/yy.strace "$BIN/fds"
+
+section "Stack traces, dumps, summaries"
+t k.strace "\`-k\`: stack frames after each syscall line" \
+	'^ > .*\(main\+0x' -- \
+	strace -k -o @/k.strace "$BIN/k"
+t k-segv.strace "\`-k\`: stack frames after a \`--- SIGSEGV ---\` line" \
+	'^ > .*\(deref' -- \
+	strace -k -o @/k-segv.strace "$BIN/segv"
+t dump.strace "\`-e write=1\`: hex dump after write(1, ...)" \
+	'^ \| 00000 ' -- \
+	strace -e write=1 -o @/dump.strace echo hi
+t dump-iov.strace "\`-e read=all -e write=all\`: hex dumps incl. \`* N bytes in buffer K\` for readv/writev (and the loader's ELF header reads)" \
+	'bytes in buffer 1' -- \
+	strace -e read=all -e write=all -o @/dump-iov.strace "$BIN/iov"
+t c.strace "\`-c\`: summary table only" \
+	'^100\.00 .* total$' -- \
+	strace -c -o @/c.strace ls /etc/hostname /nonexistent
+t c-f.strace "\`-f -c -w -S calls\`: wall-clock summary over several processes, errors column" \
+	'total$' -- \
+	strace -f -c -w -S calls -o @/c-f.strace sh -c "$SH_SCRIPT"
+t c-U.strace "\`-c -U name,calls,errors,avg-time,min-time,max-time,total-time\`: custom columns" \
+	'shortest|longest' -- \
+	strace -c -U name,calls,errors,avg-time,min-time,max-time,total-time -o @/c-U.strace ls /etc/hostname /nonexistent
+t C.strace "\`-C\`: trace followed by the summary table" \
+	'^100\.00 .* total$ &&& exited with 2' -- \
+	strace -C -o @/C.strace ls /etc/hostname /nonexistent
+
+section "Signals, deaths, injection"
+t signals.strace "signals: \`ERESTARTSYS\` + \`rt_sigreturn\` = -1 EINTR, SA_RESTART re-issue, \`ERESTARTNOHAND\`, \`ERESTART_RESTARTBLOCK\` + \`restart_syscall(<... resuming interrupted clock_nanosleep ...>)\`, si_code SI_KERNEL/SI_USER/SI_TKILL/SI_QUEUE/SI_TIMER, CLD_EXITED" \
+	'ERESTARTSYS &&& ERESTARTNOHAND &&& ERESTART_RESTARTBLOCK &&& restart_syscall &&& SI_QUEUE &&& SI_TIMER &&& SI_TKILL' -- \
+	strace -o @/signals.strace "$BIN/signals"
+CWD=$W/core
+(
+	ulimit -c unlimited 2>/dev/null || true
+	t segv.strace "NULL dereference: \`--- SIGSEGV {... si_addr=NULL} ---\`, \`+++ killed by SIGSEGV (core dumped) +++\` (run with \`ulimit -c unlimited\` in a scratch cwd)" \
+		'killed by SIGSEGV' -- \
+		strace -o @/segv.strace "$BIN/segv"
+)
+rm -f "$W"/core/core*
+CWD=$RUN
+t killed.strace "\`-f\`: child killed by SIGKILL while blocked: \`clock_nanosleep(... <unfinished ...>) = ?\`, \`+++ killed by SIGKILL +++\`" \
+	'<unfinished \.\.\.>\) += \? &&& killed by SIGKILL' -- \
+	strace -f -o @/killed.strace timeout -s KILL 0.3 sleep 5
+t term.strace "\`-f\`: child killed by SIGTERM: \`--- SIGTERM {si_code=SI_USER, ...} ---\`, \`+++ killed by SIGTERM +++\`, parent's \`= ? ERESTART...\`" \
+	'--- SIGTERM &&& killed by SIGTERM' -- \
+	strace -f -o @/term.strace timeout -s TERM 0.3 sleep 5
+rm -f "$W/xauth/Xauthority-c"
+touch "$W/xauth/Xauthority-l"   # stale link target: link() fails with EEXIST
+t xauth-lock.strace "\`-f -tt -T\`: xauth-style lock: open(...-c, O_WRONLY\\|O_CREAT\\|O_EXCL) ok, link(-c, -l) = -1 EEXIST (stale -l pre-created by make.sh), retries, message on fd 2, exit 1" \
+	'link\(.*EEXIST &&& write\(2, "xauth: &&& exited with 1' -- \
+	strace -f -tt -T -o @/xauth-lock.strace "$BIN/xauth-lock"
+t inject.strace "\`-e inject=openat:error=ENOENT:when=3\`: \`= -1 ENOENT (...) (INJECTED)\`" \
+	'\(INJECTED\)' -- \
+	strace -e inject=openat:error=ENOENT:when=3 -o @/inject.strace cat "$W/hello.txt"
+t fault.strace "\`-e fault=\`, \`retval=\`, \`signal=\`, \`delay_exit=\`: \`(INJECTED)\`, \`(DELAYED)\`, injected \`--- SIGWINCH {si_code=SI_KERNEL} ---\`" \
+	'ENOSPC.*\(INJECTED\) &&& \(DELAYED\) &&& SIGWINCH' -- \
+	strace -e fault=write:error=ENOSPC -e inject=getpid:retval=42 -e inject=close:signal=SIGWINCH:when=1 -e inject=fstat,newfstatat:delay_exit=1000:when=2 -o @/fault.strace "$BIN/k"
+t poke.strace "\`-e inject=...:poke_enter=\`: \`(INJECTED: args)\`" \
+	'INJECTED: args' -- \
+	strace -e inject=write:poke_enter=@arg2=4a4a:when=1 -o @/poke.strace "$BIN/k"
+
+section "Attach"
+# attach.strace / attach.stderr.strace: strace -p on a sleeping process,
+# interrupted after 0.5 s (SIGINT) so it detaches.
+attach() {
+	local pid rc=0 try
+	for ((try = 1; try <= TRIES; try++)); do
+		(cd "$RUN" && exec "${ENV[@]}" sleep 5 </dev/null >/dev/null 2>&1) &
+		pid=$!
+		sleep 0.2
+		rc=0
+		"${ENV[@]}" timeout -s INT 0.5 strace -o "$OUT/attach.strace" -p "$pid" \
+			</dev/null >"$OUT/attach.stderr.strace" 2>&1 || rc=$?
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+		grep -q 'detached' "$OUT/attach.strace" && break
+	done
+	printf '%-28s rc=%-3s %s\n' attach.strace "$rc" "strace -o attach.strace -p PID"
+	cat >>"$ROWS" <<-'EOF'
+	| `attach.strace` | `timeout -s INT 0.5 strace -o attach.strace -p PID 2> attach.stderr.strace` (PID = a background `sleep 5`) | `-p` attach: first call printed complete (`restart_syscall(<... resuming interrupted ...>` or the blocking call), detach tail ` <detached ...>` |
+	| `attach.stderr.strace` | (stderr of the same run) | `strace: Process N attached` / `strace: Process N detached` messages |
+	EOF
+}
+attach
+
+section "Benchmark seed"
+t busy.strace "\`-f -tt -T -yy\`: 2 processes x 4 threads doing /proc reads, /dev/null writes and naps; thousands of lines, many unfinished/resumed pairs (seed for the 1,000,000-line benchmark)" \
+	'unfinished \.\.\.>$ &&& resumed> &&& </dev/null<char 1:3>>' -- \
+	strace -f -tt -T -yy -o @/busy.strace "$BIN/busy" 60
+
+# ---------------------------------------------------------------- README
+{
+	cat <<-EOF
+	# strace test corpus
+
+	Real traces printed by \`$(strace -V | head -1)\` (Debian 12, x86_64).
+	**Generated by \`make.sh\` — do not edit any trace by hand; rerun
+	\`testdata/make.sh\` instead** (works from any cwd; needs strace and gcc;
+	ptrace must be permitted).
+
+	How every command below was run:
+
+	* environment: \`env -i PATH=/usr/bin:/bin\` (so TZ is unset = UTC, C locale,
+	  \`execve(..., /* 1 var */)\`);
+	* cwd \`$RUN\` (unless the command starts with \`cd\`);
+	* stdin \`</dev/null\`; strace's stdout/stderr (its own messages and the
+	  tracee's output) go to \`$LOG/NAME\` — except for the \`*.stderr.strace\`
+	  files, which capture them on purpose;
+	* output paths (\`-o\`, \`>\`) are relative to \`testdata/\`;
+	* \`$BIN/*\` are the helper programs from \`src/*.c\`
+	  (\`gcc -O1 -g -fno-omit-frame-pointer -Wall -pthread\`);
+	  \`$W/hello.txt\` contains \`hello, strace-ls\n\`;
+
+	Pids, times, addresses, inode numbers and some ports change on every run;
+	the forms do not. Runs whose point depends on scheduling are retried until
+	the form appears (see the EXPECT patterns in \`make.sh\`).
+	EOF
+	cat "$ROWS"
+} >"$OUT/README.md"
+
+# ---------------------------------------------------------------- report
+echo
+echo "files (bytes, lines):"
+(cd "$OUT" && find . -name '*.strace' -o -path './ff/*' -type f -o -path './thread-exec-ff/*' -type f |
+	sort | while read -r f; do printf '%8d %7d  %s\n' "$(stat -c %s "$f")" "$(wc -l <"$f")" "${f#./}"; done)
+echo "total: $(du -sh --exclude=src "$OUT" | cut -f1)"
