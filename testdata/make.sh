@@ -41,7 +41,10 @@ printf 'hello, strace-ls\n' >"$W/hello.txt"
 # ---------------------------------------------------------------- build
 for src in "$OUT"/src/*.c; do
 	name=$(basename "$src" .c)
-	gcc -O1 -g -fno-omit-frame-pointer -Wall -pthread -o "$BIN/$name" "$src"
+	extra=()
+	# int $0x80 needs its buffer below 4 GiB
+	[[ $name == personality ]] && extra=(-no-pie -fno-pie)
+	gcc -O1 -g -fno-omit-frame-pointer -Wall -pthread "${extra[@]}" -o "$BIN/$name" "$src"
 done
 
 # ---------------------------------------------------------------- helpers
@@ -55,6 +58,7 @@ q() {
 }
 
 CWD=$RUN      # cwd of the traced command
+PRE=""        # shell prefix shown in README before the command (e.g. ulimit)
 MODE=file     # file: strace writes with -o; stderr: capture strace's stderr+stdout into NAME
 TRIES=5
 
@@ -106,9 +110,8 @@ t() {
 	((ok)) || echo "WARNING: $name does not show everything it should" >&2
 	printf '%-28s rc=%-3s %s\n' "$name" "$rc" "$shown"
 	local cell=${shown//|/\\|}
-	if [[ $CWD != "$RUN" ]]; then
-		cell="cd $CWD \&\& $cell"
-	fi
+	[[ $CWD != "$RUN" ]] && cell="cd $CWD && $cell"
+	cell="$PRE$cell"
 	printf '| `%s` | `%s` | %s |\n' "$name" "$cell" "$desc" >>"$ROWS"
 }
 
@@ -125,7 +128,7 @@ t fail.strace "failing command: \`ls /nonexistent\` exits 2" \
 t verbose.strace "\`-v\`: unabbreviated structs (full stat, env array), \`-s 64\` string limit" \
 	'st_atime' -- \
 	strace -v -s 64 -o @/verbose.strace ls -l "$W/hello.txt"
-t x.strace "\`-x\`: strings with non-printable bytes printed as \\\\xNN" \
+t x.strace "\`-x\`: strings with non-printable bytes printed as \`\\xNN\`" \
 	'\\x00' -- \
 	strace -x -e trace=write,writev,readv -o @/x.strace "$BIN/iov"
 t xx.strace "\`-xx\`: every string in hex" \
@@ -150,7 +153,7 @@ t follow-stderr.stderr.strace "\`-f\` without \`-o\` (stderr): \`[pid N]\` prefi
 	'^\[pid +[0-9]+\] &&& Process [0-9]+ attached &&& ^hello$|hello' -- \
 	strace -f sh -c "echo hello; $SH_SCRIPT"
 MODE=file
-t ff "\`-ff -o ff/trace\`: one file per process (\`ff/trace.PID\`), no pid column" \
+t ff "(directory \`ff/trace.PID\`) \`-ff -o ff/trace\`: one file per process (\`ff/trace.PID\`), no pid column" \
 	'exited with 0' -- \
 	strace -ff -o @/ff/trace sh -c "$SH_SCRIPT"
 t Y.strace "\`-f -Y\`: pid column with \`<comm>\` (first line shows \`<strace>\`)" \
@@ -159,10 +162,13 @@ t Y.strace "\`-f -Y\`: pid column with \`<comm>\` (first line shows \`<strace>\`
 t Z.strace "\`-f -Z\` (failed only): output staged per syscall, so no unfinished/resumed split" \
 	'ENOENT' -- \
 	strace -f -Z -o @/Z.strace sh -c "$SH_SCRIPT"
+t b-execve.strace "\`-f -b execve\`: strace detaches from the child at its execve: line ends with \` <detached ...>\`, no exit line for that pid" \
+	'<detached \.\.\.>$' -- \
+	strace -f -b execve -o @/b-execve.strace sh -c "(ls /nonexistent); true"
 t thread-exec.strace "\`-f\`: execve from a non-leader thread: leader's call \`= ?\`, \`+++ superseded by execve in pid N +++\`, \`<... execve resumed>\` under the leader pid" \
 	'superseded by execve in pid &&& <\.\.\. execve resumed>' -- \
 	strace -f -o @/thread-exec.strace "$BIN/thread-exec"
-t thread-exec-ff "\`-ff\`: same; the thread's file ends with \` <pid changed to N ...>\`, the leader's file gets a re-printed \`<... execve resumed>\`" \
+t thread-exec-ff "(directory \`thread-exec-ff/trace.PID\`) \`-ff\`: same; the thread's file ends with \` <pid changed to N ...>\`, the leader's file gets a re-printed \`<... execve resumed>\`" \
 	'pid changed to &&& superseded by execve &&& <\.\.\. execve resumed>' -- \
 	strace -ff -o @/thread-exec-ff/trace "$BIN/thread-exec"
 
@@ -233,10 +239,11 @@ t C.strace "\`-C\`: trace followed by the summary table" \
 	strace -C -o @/C.strace ls /etc/hostname /nonexistent
 
 section "Signals, deaths, injection"
-t signals.strace "signals: \`ERESTARTSYS\` + \`rt_sigreturn\` = -1 EINTR, SA_RESTART re-issue, \`ERESTARTNOHAND\`, \`ERESTART_RESTARTBLOCK\` + \`restart_syscall(<... resuming interrupted clock_nanosleep ...>)\`, si_code SI_KERNEL/SI_USER/SI_TKILL/SI_QUEUE/SI_TIMER, CLD_EXITED" \
-	'ERESTARTSYS &&& ERESTARTNOHAND &&& ERESTART_RESTARTBLOCK &&& restart_syscall &&& SI_QUEUE &&& SI_TIMER &&& SI_TKILL' -- \
+t signals.strace "signals: \`ERESTARTSYS\` + \`rt_sigreturn\` = -1 EINTR, SA_RESTART re-issue, \`ERESTARTNOHAND\`, \`ERESTART_RESTARTBLOCK\` + \`restart_syscall(<... resuming interrupted clock_nanosleep ...>)\`, si_code SI_KERNEL/SI_USER/SI_TKILL/SI_QUEUE/SI_TIMER, CLD_EXITED, \`--- stopped by SIGSTOP ---\` then SIGCONT" \
+	'stopped by SIGSTOP &&& ERESTARTSYS &&& ERESTARTNOHAND &&& ERESTART_RESTARTBLOCK &&& restart_syscall &&& SI_QUEUE &&& SI_TIMER &&& SI_TKILL' -- \
 	strace -o @/signals.strace "$BIN/signals"
 CWD=$W/core
+PRE="ulimit -c unlimited; "
 (
 	ulimit -c unlimited 2>/dev/null || true
 	t segv.strace "NULL dereference: \`--- SIGSEGV {... si_addr=NULL} ---\`, \`+++ killed by SIGSEGV (core dumped) +++\` (run with \`ulimit -c unlimited\` in a scratch cwd)" \
@@ -245,7 +252,8 @@ CWD=$W/core
 )
 rm -f "$W"/core/core*
 CWD=$RUN
-t killed.strace "\`-f\`: child killed by SIGKILL while blocked: \`clock_nanosleep(... <unfinished ...>) = ?\`, \`+++ killed by SIGKILL +++\`" \
+PRE=""
+t killed.strace "\`-f\`: child killed by SIGKILL while blocked: \`clock_nanosleep(... <unfinished ...>) = ?\`, \`+++ killed by SIGKILL +++\`; timeout then SIGKILLs its own process group, so its \`kill(0, SIGKILL) = ?\` never returns either" \
 	'<unfinished \.\.\.>\) += \? &&& killed by SIGKILL' -- \
 	strace -f -o @/killed.strace timeout -s KILL 0.3 sleep 5
 t term.strace "\`-f\`: child killed by SIGTERM: \`--- SIGTERM {si_code=SI_USER, ...} ---\`, \`+++ killed by SIGTERM +++\`, parent's \`= ? ERESTART...\`" \
@@ -266,6 +274,19 @@ t poke.strace "\`-e inject=...:poke_enter=\`: \`(INJECTED: args)\`" \
 	'INJECTED: args' -- \
 	strace -e inject=write:poke_enter=@arg2=4a4a:when=1 -o @/poke.strace "$BIN/k"
 
+section "Personalities, unknown syscalls, tips"
+t personality.strace "\`--quiet=none -n\`: \`[ Process PID=N runs in 32 bit mode. ]\` / \`x32 mode\` / \`64 bit mode\` lines, i386 syscall numbers via int \$0x80, unknown syscall \`syscall_0x1f4(...)\`" \
+	'runs in 32 bit mode &&& runs in x32 mode &&& syscall_0x1f4' -- \
+	strace --quiet=none -n -o @/personality.strace "$BIN/personality"
+t personality-c.strace "\`-c\`: one summary table per personality (\`System call usage summary for 32 bit mode:\`, \`... for x32 mode:\`)" \
+	'summary for 32 bit mode &&& summary for x32 mode' -- \
+	strace -c -o @/personality-c.strace "$BIN/personality"
+MODE=stderr
+t tips.stderr.strace "\`--tips\` without \`-o\`: trace on stderr followed by the ASCII-art tips box" \
+	'^  _____' -- \
+	strace --tips=id:3 true
+MODE=file
+
 section "Attach"
 # attach.strace / attach.stderr.strace: strace -p on a sleeping process,
 # interrupted after 0.5 s (SIGINT) so it detaches.
@@ -284,7 +305,7 @@ attach() {
 	done
 	printf '%-28s rc=%-3s %s\n' attach.strace "$rc" "strace -o attach.strace -p PID"
 	cat >>"$ROWS" <<-'EOF'
-	| `attach.strace` | `timeout -s INT 0.5 strace -o attach.strace -p PID 2> attach.stderr.strace` (PID = a background `sleep 5`) | `-p` attach: first call printed complete (`restart_syscall(<... resuming interrupted ...>` or the blocking call), detach tail ` <detached ...>` |
+	| `attach.strace` | `timeout -s INT 0.5 strace -o attach.strace -p PID > attach.stderr.strace 2>&1` (PID = a background `sleep 5`) | `-p` attach: first call printed complete (`restart_syscall(<... resuming interrupted ...>` or the blocking call), detach tail ` <detached ...>` |
 	| `attach.stderr.strace` | (stderr of the same run) | `strace: Process N attached` / `strace: Process N detached` messages |
 	EOF
 }
@@ -293,14 +314,14 @@ attach
 section "Benchmark seed"
 t busy.strace "\`-f -tt -T -yy\`: 2 processes x 4 threads doing /proc reads, /dev/null writes and naps; thousands of lines, many unfinished/resumed pairs (seed for the 1,000,000-line benchmark)" \
 	'unfinished \.\.\.>$ &&& resumed> &&& </dev/null<char 1:3>>' -- \
-	strace -f -tt -T -yy -o @/busy.strace "$BIN/busy" 60
+	strace -f -tt -T -yy -o @/busy.strace "$BIN/busy" 80
 
 # ---------------------------------------------------------------- README
 {
 	cat <<-EOF
 	# strace test corpus
 
-	Real traces printed by \`$(strace -V | head -1)\` (Debian 12, x86_64).
+	Real traces printed by \`$(strace -V | head -1)\` ($(. /etc/os-release && echo "$PRETTY_NAME"), $(uname -m)).
 	**Generated by \`make.sh\` — do not edit any trace by hand; rerun
 	\`testdata/make.sh\` instead** (works from any cwd; needs strace and gcc;
 	ptrace must be permitted).
@@ -316,13 +337,30 @@ t busy.strace "\`-f -tt -T -yy\`: 2 processes x 4 threads doing /proc reads, /de
 	* output paths (\`-o\`, \`>\`) are relative to \`testdata/\`;
 	* \`$BIN/*\` are the helper programs from \`src/*.c\`
 	  (\`gcc -O1 -g -fno-omit-frame-pointer -Wall -pthread\`);
-	  \`$W/hello.txt\` contains \`hello, strace-ls\n\`;
+	  (\`personality\` with \`-no-pie\` in addition);
+	  \`$W/hello.txt\` contains \`hello, strace-ls\n\`.
 
 	Pids, times, addresses, inode numbers and some ports change on every run;
 	the forms do not. Runs whose point depends on scheduling are retried until
 	the form appears (see the EXPECT patterns in \`make.sh\`).
 	EOF
 	cat "$ROWS"
+	cat <<-'EOF'
+
+	### Forms from strace-format.md that are *not* in this corpus
+
+	* SELinux contexts (`--secontext`, `[ctx]` prefix/suffix): Debian's strace 6.1
+	  is built without SELinux support.
+	* `= ? <unavailable>`, `[???]`, `[????????????????]`: need a ptrace failure
+	  while fetching registers (tracee vanishing at the wrong instant); not
+	  reproducible on demand.
+	* `strace: Process N attached with M threads`, several `-p`: not generated
+	  (only a single-threaded `-p` attach is included).
+	* Pid wrap-around / pid reuse inside one trace: not reproducible in a small
+	  corpus.
+	* Newer-strace forms (`-kk` source lines, `signalfd:[...]`/`{eventfd-...}`
+	  decorations, `[0 => 64]` in/out): strace 6.1 prints the older forms.
+	EOF
 } >"$OUT/README.md"
 
 # ---------------------------------------------------------------- report

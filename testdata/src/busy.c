@@ -14,7 +14,7 @@
 
 #define NTHREADS 4
 
-static int iters = 60;
+static int iters = 80;
 
 static void *worker(void *arg)
 {

@@ -7,6 +7,7 @@
  *  4. SIGCHLD (default action) interrupts clock_nanosleep:
  *     ERESTART_RESTARTBLOCK then restart_syscall(<... resuming interrupted ...>).
  *  5. kill (SI_USER), tgkill (SI_TKILL), sigqueue (SI_QUEUE), POSIX timer (SI_TIMER).
+ *  6. raise(SIGSTOP): "--- stopped by SIGSTOP ---", then SIGCONT from a child.
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -87,5 +88,14 @@ int main(void)
 		timer_settime(tid, 0, &its, NULL);
 		pause();
 	}
+
+	pid = fork();				/* 6 */
+	if (pid == 0) {
+		usleep(100 * 1000);
+		kill(getppid(), SIGCONT);
+		_exit(0);
+	}
+	raise(SIGSTOP);
+	waitpid(pid, NULL, 0);
 	return 0;
 }

@@ -1,0 +1,330 @@
+package org.stracels.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.stracels.parse.LineKind;
+import org.stracels.parse.ParsedLine;
+import org.stracels.parse.ParsedTrace;
+import org.stracels.parse.ReturnKind;
+import org.stracels.parse.Span;
+
+/**
+ * What a trace means beyond single lines: which unfinished half goes with which resumed half, which process
+ * each line belongs to, who created whom, what each process ran and how it ended, and which options made
+ * the file. Built in one pass over the index; lines are re-read only where their detail matters (process
+ * creation, execve, exits).
+ */
+public final class TraceModel {
+    private static final int NONE = -1;
+
+    private final int[] partner;
+    private final int[] processOfLine;
+    private final List<ProcessInfo> processes;
+    private final int[] unmatchedUnfinished;
+    private final int[] unmatchedResumed;
+    private final DetectedOptions options;
+
+    private TraceModel(int[] partner, int[] processOfLine, List<ProcessInfo> processes, int[] unmatchedUnfinished,
+            int[] unmatchedResumed, DetectedOptions options) {
+        this.partner = partner;
+        this.processOfLine = processOfLine;
+        this.processes = processes;
+        this.unmatchedUnfinished = unmatchedUnfinished;
+        this.unmatchedResumed = unmatchedResumed;
+        this.options = options;
+    }
+
+    public static TraceModel build(ParsedTrace trace, CancelCheck cancel) {
+        return new Builder(trace, cancel).build();
+    }
+
+    /** The other half of an unfinished or resumed line, or -1. */
+    public int partner(int line) {
+        return partner[line];
+    }
+
+    /** {@link ProcessInfo#id()} of the process line {@code line} belongs to, or -1 (lines without a process). */
+    public int processOf(int line) {
+        return processOfLine[line];
+    }
+
+    public List<ProcessInfo> processes() {
+        return processes;
+    }
+
+    public ProcessInfo process(int id) {
+        return processes.get(id);
+    }
+
+    /** Unfinished lines that no resumed line completes, in line order. */
+    public int[] unmatchedUnfinished() {
+        return unmatchedUnfinished.clone();
+    }
+
+    /** Resumed lines whose unfinished half is not in this trace, in line order. */
+    public int[] unmatchedResumed() {
+        return unmatchedResumed.clone();
+    }
+
+    public DetectedOptions options() {
+        return options;
+    }
+
+    /** Bytes held per line by the model's own arrays. */
+    public long indexBytes() {
+        return (partner.length + processOfLine.length) * 4L;
+    }
+
+    private static final class Builder {
+        private final ParsedTrace trace;
+        private final CancelCheck cancel;
+        private final int n;
+        private final int[] partner;
+        private final int[] processOfLine;
+        private final List<ProcessInfo> processes = new ArrayList<>();
+        /** pid → the process currently using it. */
+        private final Map<Integer, ProcessInfo> live = new HashMap<>();
+        /** process id → its pending unfinished line. */
+        private final Map<Integer, Integer> pending = new HashMap<>();
+        private final List<Integer> orphanUnfinished = new ArrayList<>();
+        private final List<Integer> orphanResumed = new ArrayList<>();
+        /** The process of lines without a pid: the only process of -ff and plain traces, the first one on stderr. */
+        private ProcessInfo anonymous;
+        private final boolean anyPid;
+
+        Builder(ParsedTrace trace, CancelCheck cancel) {
+            this.trace = trace;
+            this.cancel = cancel;
+            this.n = trace.lineCount();
+            this.partner = new int[n];
+            this.processOfLine = new int[n];
+            Arrays.fill(partner, NONE);
+            Arrays.fill(processOfLine, NONE);
+            boolean pid = false;
+            for (int i = 0; i < n && !pid; i++) {
+                pid = trace.pid(i) >= 0;
+            }
+            this.anyPid = pid;
+        }
+
+        TraceModel build() {
+            for (int i = 0; i < n; i++) {
+                if ((i & 0xffff) == 0) {
+                    cancel.checkCanceled();
+                }
+                LineKind kind = trace.kind(i);
+                if (!kind.hasPrefix()) {
+                    continue;
+                }
+                ProcessInfo process = processFor(i);
+                processOfLine[i] = process.id();
+                process.lineCount++;
+                if (process.firstLine < 0) {
+                    process.firstLine = i;
+                }
+                process.lastLine = i;
+                switch (kind) {
+                    case UNFINISHED -> {
+                        Integer previous = pending.put(process.id(), i);
+                        if (previous != null) {
+                            orphanUnfinished.add(previous);
+                        }
+                    }
+                    case RESUMED -> resumed(i, process);
+                    case SYSCALL -> completed(i, i, process);
+                    case EXITED, KILLED -> ended(i, process, kind);
+                    case SUPERSEDED -> superseded(i, process);
+                    case DETACHED -> process.ending = ProcessInfo.Ending.DETACHED;
+                    default -> {
+                    }
+                }
+            }
+            orphanUnfinished.addAll(pending.values());
+            Collections.sort(orphanUnfinished);
+            return new TraceModel(partner, processOfLine, Collections.unmodifiableList(processes),
+                    toArray(orphanUnfinished), toArray(orphanResumed), OptionsDetector.detect(trace));
+        }
+
+        private ProcessInfo processFor(int line) {
+            int pid = trace.pid(line);
+            if (pid < 0) {
+                return lineWithoutPid();
+            }
+            ProcessInfo process = live.get(pid);
+            if (process == null) {
+                if (anonymous != null && anonymous.pid() < 0 && !isKnownChild(pid) && live.size() <= 1
+                        && anonymous.ending == ProcessInfo.Ending.RUNNING) {
+                    // on stderr the first process shows no pid until a second one exists: now we learn its pid
+                    process = replaceAnonymous(pid);
+                } else {
+                    process = newProcess(pid);
+                }
+                live.put(pid, process);
+            }
+            return process;
+        }
+
+        private boolean isKnownChild(int pid) {
+            for (ProcessInfo p : processes) {
+                if (p.pid() == pid) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private ProcessInfo lineWithoutPid() {
+            if (anyPid && live.size() == 1) {
+                return live.values().iterator().next();
+            }
+            if (anonymous == null || (anonymous.ending != ProcessInfo.Ending.RUNNING && anonymous.pid() < 0)) {
+                anonymous = newProcess(-1);
+            }
+            return anonymous;
+        }
+
+        private ProcessInfo replaceAnonymous(int pid) {
+            ProcessInfo old = anonymous;
+            ProcessInfo named = new ProcessInfo(old.id(), pid);
+            named.firstLine = old.firstLine;
+            named.lastLine = old.lastLine;
+            named.lineCount = old.lineCount;
+            named.execs.addAll(old.execs);
+            processes.set(old.id(), named);
+            anonymous = named;
+            return named;
+        }
+
+        private ProcessInfo newProcess(int pid) {
+            ProcessInfo p = new ProcessInfo(processes.size(), pid);
+            processes.add(p);
+            return p;
+        }
+
+        private void resumed(int line, ProcessInfo process) {
+            Integer start = pending.get(process.id());
+            String name = trace.name(line);
+            if (start != null && name != null && name.equals(trace.name(start))) {
+                pending.remove(process.id());
+                partner[start] = line;
+                partner[line] = start;
+                completed(start, line, process);
+            } else {
+                orphanResumed.add(line);
+                completed(line, line, process);
+            }
+        }
+
+        /** A call whose entry is on line {@code entry} and whose result is on line {@code exit}. */
+        private void completed(int entry, int exit, ProcessInfo process) {
+            String name = trace.name(exit);
+            if (name == null || trace.returnKind(exit) != ReturnKind.VALUE) {
+                return;
+            }
+            switch (name) {
+                case "clone", "clone2", "clone3", "fork", "vfork" -> created(entry, exit, process);
+                case "execve", "execveat" -> executed(entry, exit, process);
+                default -> {
+                }
+            }
+        }
+
+        private void created(int entry, int exit, ProcessInfo parent) {
+            ParsedLine result = trace.line(exit);
+            long childPid = parseNumber(result.returnValueSpan().text(trace.text()));
+            if (childPid <= 0 || childPid > Integer.MAX_VALUE) {
+                return;
+            }
+            ParsedLine call = entry == exit ? result : trace.line(entry);
+            boolean thread = call.argsSpan().text(trace.text()).contains("CLONE_THREAD");
+            ProcessInfo child = live.get((int) childPid);
+            if (child == null || child.ending != ProcessInfo.Ending.RUNNING) {
+                child = newProcess((int) childPid);
+                live.put((int) childPid, child);
+            }
+            child.parentId = parent.id();
+            child.parentPid = parent.pid();
+            child.createdAtLine = exit;
+            child.thread = thread;
+        }
+
+        private void executed(int entry, int exit, ProcessInfo process) {
+            if (parseNumber(trace.line(exit).returnValueSpan().text(trace.text())) != 0) {
+                return;
+            }
+            ParsedLine call = trace.line(entry);
+            Span args = call.argsSpan();
+            String text = trace.text();
+            int quote = text.indexOf('"', args.start());
+            String path = "";
+            if (quote >= 0 && quote < args.end()) {
+                int close = quote + 1;
+                while (close < args.end() && text.charAt(close) != '"') {
+                    close += text.charAt(close) == '\\' ? 2 : 1;
+                }
+                path = text.substring(quote + 1, Math.min(close, args.end()));
+            }
+            process.execs.add(new ProcessInfo.Exec(exit, path));
+        }
+
+        private void ended(int line, ProcessInfo process, LineKind kind) {
+            ParsedLine parsed = trace.line(line);
+            process.endLine = line;
+            if (kind == LineKind.EXITED) {
+                process.ending = ProcessInfo.Ending.EXITED;
+                process.exitStatus = parsed.number();
+            } else {
+                process.ending = ProcessInfo.Ending.KILLED;
+                process.signal = parsed.name();
+                process.coreDumped = parsed.coreDumped();
+            }
+            Integer open = pending.remove(process.id());
+            if (open != null) {
+                orphanUnfinished.add(open);
+            }
+            live.remove(process.pid());
+        }
+
+        /** {@code L +++ superseded by execve in pid T +++}: thread T's execve continues as pid L. */
+        private void superseded(int line, ProcessInfo leader) {
+            int threadPid = trace.line(line).number();
+            ProcessInfo thread = live.remove(threadPid);
+            Integer leaderPending = pending.remove(leader.id());
+            if (leaderPending != null) {
+                orphanUnfinished.add(leaderPending);
+            }
+            if (thread == null || thread == leader) {
+                return;
+            }
+            thread.ending = ProcessInfo.Ending.SUPERSEDED;
+            thread.endLine = line;
+            Integer execve = pending.remove(thread.id());
+            if (execve != null) {
+                pending.put(leader.id(), execve);
+            }
+        }
+
+        private static long parseNumber(String value) {
+            try {
+                if (value.startsWith("0x")) {
+                    return Long.parseUnsignedLong(value.substring(2), 16);
+                }
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        private static int[] toArray(List<Integer> list) {
+            int[] a = new int[list.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = list.get(i);
+            }
+            return a;
+        }
+    }
+}

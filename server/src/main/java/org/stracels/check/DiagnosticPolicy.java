@@ -1,0 +1,63 @@
+package org.stracels.check;
+
+import java.util.Set;
+
+/**
+ * How much each kind of finding matters. This is the one place that decides severities: read it to know
+ * why a finding is a hint and not a warning, change it here.
+ *
+ * <p>Failed calls are warnings, except the failures every healthy program produces, which are hints:
+ * the dynamic loader looking for libraries where they are not, "try again" on non-blocking descriptors,
+ * a connect still in progress, terminal probes on something that is not a terminal, a shell reaping
+ * children until there are none, and calls the kernel restarts by itself.
+ */
+public final class DiagnosticPolicy {
+    private static final Set<String> PATH_CALLS = Set.of("open", "openat", "openat2", "access", "faccessat",
+            "faccessat2", "stat", "lstat", "newfstatat", "fstatat64", "statx", "stat64", "lstat64");
+    private static final Set<String> IO_CALLS = Set.of("read", "readv", "pread64", "preadv", "preadv2", "write",
+            "writev", "pwrite64", "recvfrom", "recvmsg", "recvmmsg", "recv", "sendto", "sendmsg", "sendmmsg", "send",
+            "accept", "accept4", "connect", "splice", "tee", "sendfile", "epoll_wait", "futex", "inotify_read");
+
+    public static final Severity KILLED = Severity.ERROR;
+    public static final Severity NONZERO_EXIT = Severity.WARNING;
+    public static final Severity MALFORMED = Severity.WARNING;
+    public static final Severity UNMATCHED_HALF = Severity.INFORMATION;
+    public static final Severity RESTARTED = Severity.HINT;
+
+    private DiagnosticPolicy() {
+    }
+
+    /** Why a failed call is routine, or null when it deserves a warning. */
+    public static String routineReason(String syscall, String errno, String path) {
+        if (("ENOENT".equals(errno) || "ENOTDIR".equals(errno)) && PATH_CALLS.contains(syscall) && isLoaderProbe(path)) {
+            return "the dynamic loader probing for a library";
+        }
+        if ("EAGAIN".equals(errno) && IO_CALLS.contains(syscall)) {
+            return "nothing ready yet on a non-blocking descriptor";
+        }
+        if ("EINPROGRESS".equals(errno) && "connect".equals(syscall)) {
+            return "a non-blocking connect that completes later";
+        }
+        if ("ENOTTY".equals(errno) && "ioctl".equals(syscall)) {
+            return "a terminal probe on something that is not a terminal";
+        }
+        if ("ECHILD".equals(errno) && syscall.startsWith("wait")) {
+            return "waiting when there are no children left";
+        }
+        return null;
+    }
+
+    public static Severity failedCall(String syscall, String errno, String path) {
+        return routineReason(syscall, errno, path) == null ? Severity.WARNING : Severity.HINT;
+    }
+
+    /** Paths the dynamic loader tries before it finds a library: preload lists, hwcaps and tls subfolders, .so files. */
+    static boolean isLoaderProbe(String path) {
+        if (path == null || path.isEmpty()) {
+            return false;
+        }
+        return path.equals("/etc/ld.so.preload") || path.contains("/glibc-hwcaps/") || path.contains("/tls/")
+                || path.endsWith("/tls") || path.endsWith(".so") || path.contains(".so.")
+                || path.contains("/haswell/") || path.contains("/x86_64/") && path.contains("lib");
+    }
+}
