@@ -116,7 +116,10 @@ public final class TraceModel {
                 if ((i & 0xffff) == 0) {
                     cancel.checkCanceled();
                 }
-                LineKind kind = trace.kind(i);
+                LineKind kind = trace.callKind(i);
+                if (kind == LineKind.STRACE_MESSAGE) {
+                    attached(i);
+                }
                 if (!kind.hasPrefix()) {
                     continue;
                 }
@@ -135,13 +138,23 @@ public final class TraceModel {
                         }
                     }
                     case RESUMED -> resumed(i, process);
-                    case SYSCALL -> completed(i, i, process);
+                    case SYSCALL -> {
+                        if (trace.kind(i) == LineKind.PARTIAL) {
+                            partial(i, process);
+                        } else {
+                            completed(i, i, process);
+                        }
+                    }
                     case EXITED, KILLED -> ended(i, process, kind);
                     case SUPERSEDED -> superseded(i, process);
                     case DETACHED -> process.ending = ProcessInfo.Ending.DETACHED;
                     default -> {
                     }
                 }
+            }
+            for (ProcessInfo p : processes) {
+                // the parent may have learnt its pid after it created the child (stderr captures)
+                p.parentPid = p.parentId >= 0 ? processes.get(p.parentId).pid() : -1;
             }
             orphanUnfinished.addAll(pending.values());
             Collections.sort(orphanUnfinished);
@@ -205,6 +218,36 @@ public final class TraceModel {
             return p;
         }
 
+        /**
+         * {@code strace: Process N attached}: N is a new process (stderr captures). Knowing it early keeps the
+         * first {@code [pid N]} line from being taken for the first process, whose pid was not shown.
+         */
+        private void attached(int line) {
+            ParsedLine message = trace.line(line);
+            String m = message.detailSpan().text(trace.text());
+            if (!m.startsWith("Process ") || !m.endsWith(" attached")) {
+                return;
+            }
+            long pid = parseNumber(m.substring(8, m.length() - 9));
+            if (pid > 0 && pid <= Integer.MAX_VALUE && !live.containsKey((int) pid)) {
+                live.put((int) pid, newProcess((int) pid));
+            }
+        }
+
+        /** A syscall line cut in two on stderr: its result is on the continuation line. */
+        private void partial(int line, ProcessInfo process) {
+            ParsedTrace.JoinedLine joined = trace.joined(line);
+            if (joined == null || joined.line().returnKind() != ReturnKind.VALUE || joined.line().name() == null) {
+                return;
+            }
+            String name = joined.line().name();
+            if (name.equals("clone") || name.equals("clone3") || name.equals("fork") || name.equals("vfork")) {
+                long child = parseNumber(joined.line().returnValueSpan().text(joined.text()));
+                boolean thread = joined.line().argsSpan().text(joined.text()).contains("CLONE_THREAD");
+                adopt(child, process, line, thread);
+            }
+        }
+
         private void resumed(int line, ProcessInfo process) {
             Integer start = pending.get(process.id());
             String name = trace.name(line);
@@ -236,18 +279,21 @@ public final class TraceModel {
         private void created(int entry, int exit, ProcessInfo parent) {
             ParsedLine result = trace.line(exit);
             long childPid = parseNumber(result.returnValueSpan().text(trace.text()));
+            ParsedLine call = entry == exit ? result : trace.line(entry);
+            boolean thread = call.argsSpan().text(trace.text()).contains("CLONE_THREAD");
+            adopt(childPid, parent, exit, thread);
+        }
+
+        private void adopt(long childPid, ProcessInfo parent, int exit, boolean thread) {
             if (childPid <= 0 || childPid > Integer.MAX_VALUE) {
                 return;
             }
-            ParsedLine call = entry == exit ? result : trace.line(entry);
-            boolean thread = call.argsSpan().text(trace.text()).contains("CLONE_THREAD");
             ProcessInfo child = live.get((int) childPid);
             if (child == null || child.ending != ProcessInfo.Ending.RUNNING) {
                 child = newProcess((int) childPid);
                 live.put((int) childPid, child);
             }
             child.parentId = parent.id();
-            child.parentPid = parent.pid();
             child.createdAtLine = exit;
             child.thread = thread;
         }

@@ -150,43 +150,55 @@ public final class LineParser {
             if (at("% time ") || at("System call usage summary for ")) {
                 return true;
             }
-            if (at("------ ")) {
+            if (s.charAt(start) == '-') {
                 for (int i = start; i < end; i++) {
                     char c = s.charAt(i);
                     if (c != '-' && c != ' ') {
                         return false;
                     }
                 }
-                return true;
+                return end - start >= 6;
             }
-            // a row: numbers right-aligned in columns, then the syscall name (or "total")
+            // a header (-U reorders columns) or a row: numbers in columns and one syscall name (or "total"),
+            // first or last; blank error cells mean the number of columns varies
             int i = start;
             int numbers = 0;
+            int names = 0;
+            boolean nameAtEdge = true;
+            boolean calls = false;
+            boolean syscall = false;
+            int tokens = 0;
             while (true) {
                 i = Scan.skipSpaces(s, i, end);
                 if (i >= end) {
-                    return false;
+                    break;
                 }
                 int tokenStart = i;
                 boolean numeric = true;
-                boolean dot = false;
                 while (i < end && s.charAt(i) != ' ') {
                     char c = s.charAt(i);
-                    if (c == '.' && !dot) {
-                        dot = true;
-                    } else if (!Scan.isDigit(c)) {
+                    if (!Scan.isDigit(c) && c != '.') {
                         numeric = false;
                     }
                     i++;
                 }
-                if (!numeric) {
-                    return numbers >= 3 && i == end && Scan.isIdentStart(s.charAt(tokenStart));
+                tokens++;
+                if (numeric) {
+                    numbers++;
+                    continue;
                 }
-                numbers++;
-                if (i - tokenStart == 0) {
+                if (!Scan.isIdentStart(s.charAt(tokenStart))) {
                     return false;
                 }
+                calls |= Scan.startsWith(s, tokenStart, i, "calls") && i - tokenStart == 5;
+                syscall |= Scan.startsWith(s, tokenStart, i, "syscall") && i - tokenStart == 7;
+                names++;
+                nameAtEdge &= tokens == 1 || i == end;
             }
+            if (calls && syscall) {
+                return true;
+            }
+            return names == 1 && nameAtEdge && numbers >= 2;
         }
 
         // ---- the prefix ------------------------------------------------------------------------------

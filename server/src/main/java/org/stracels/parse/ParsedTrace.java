@@ -2,6 +2,7 @@ package org.stracels.parse;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The parsed form of a whole trace: the text, kept once, and a compact index of a few bytes per line
@@ -20,9 +21,11 @@ public final class ParsedTrace {
     private final long[] durations;
     private final List<String> nameTable;
     private final List<String> errnoTable;
+    private final Map<Integer, LineKind> joinedKinds;
 
     ParsedTrace(String text, int lineCount, int[] starts, byte[] kinds, int[] pids, int[] names, short[] errnos,
-            byte[] returns, long[] durations, List<String> nameTable, List<String> errnoTable) {
+            byte[] returns, long[] durations, List<String> nameTable, List<String> errnoTable,
+            Map<Integer, LineKind> joinedKinds) {
         this.text = text;
         this.lineCount = lineCount;
         this.starts = starts;
@@ -34,6 +37,7 @@ public final class ParsedTrace {
         this.durations = durations;
         this.nameTable = nameTable;
         this.errnoTable = errnoTable;
+        this.joinedKinds = joinedKinds;
     }
 
     private static final LineKind[] KINDS = LineKind.values();
@@ -66,6 +70,15 @@ public final class ParsedTrace {
 
     public LineKind kind(int i) {
         return KINDS[kinds[i]];
+    }
+
+    /**
+     * The kind of the call a line describes: for a {@link LineKind#PARTIAL} line, the kind of the whole line
+     * its {@link LineKind#CONTINUATION} completes (e.g. UNFINISHED); for any other line, {@link #kind(int)}.
+     */
+    public LineKind callKind(int i) {
+        LineKind kind = kind(i);
+        return kind == LineKind.PARTIAL ? joinedKinds.getOrDefault(i, kind) : kind;
     }
 
     /** Pid from the line's prefix, or -1. */
@@ -117,6 +130,27 @@ public final class ParsedTrace {
         }
         return line;
     }
+
+    /**
+     * The whole syscall line that a {@link LineKind#PARTIAL} line and its {@link LineKind#CONTINUATION} make
+     * together, read as one line. Its offsets are into {@code ParsedLine}'s own joined text, not into the
+     * trace: use it for values (a returned pid), not for positions. Null when {@code i} is not a joined line.
+     */
+    public JoinedLine joined(int i) {
+        if (kind(i) != LineKind.PARTIAL) {
+            return null;
+        }
+        for (int j = i + 1; j < lineCount; j++) {
+            if (kind(j) == LineKind.CONTINUATION) {
+                String whole = text.substring(lineStart(i), lineEnd(i)) + text.substring(lineStart(j), lineEnd(j));
+                return new JoinedLine(whole, LineParser.parse(whole, 0, whole.length()), j);
+            }
+        }
+        return null;
+    }
+
+    /** A cut line put back together: its text, what it reads as, and the line holding its rest. */
+    public record JoinedLine(String text, ParsedLine line, int continuationLine) { }
 
     /** The line holding {@code offset} (an offset equal to the text length is on the last line). */
     public int lineAt(int offset) {

@@ -15,6 +15,8 @@ import java.util.Map;
 public final class TraceParser {
     /** How far a cut line may be from its rest. */
     private static final int JOIN_WINDOW = 8;
+    /** Lines in strace's --tips bubble, with some room. */
+    private static final int TIPS_BOX_HEIGHT = 14;
 
     private TraceParser() {
     }
@@ -56,11 +58,12 @@ public final class TraceParser {
             }
             anyMalformed |= line.kind == LineKind.MALFORMED;
         }
+        Map<Integer, LineKind> joined = new HashMap<>();
         if (anyMalformed) {
-            resolveByContext(text, starts, kinds, capture);
+            resolveByContext(text, starts, kinds, capture, joined);
         }
         return new ParsedTrace(text, n, starts, kinds, pids, names, errnos, returns, durations,
-                List.copyOf(nameTable), List.copyOf(errnoTable));
+                List.copyOf(nameTable), List.copyOf(errnoTable), Map.copyOf(joined));
     }
 
     /** Line start offsets plus one final entry: the text length. A final line break opens no line of its own. */
@@ -106,7 +109,8 @@ public final class TraceParser {
         return end;
     }
 
-    private static void resolveByContext(String text, int[] starts, byte[] kinds, boolean capture) {
+    private static void resolveByContext(String text, int[] starts, byte[] kinds, boolean capture,
+            Map<Integer, LineKind> joined) {
         int n = kinds.length;
         byte malformed = (byte) LineKind.MALFORMED.ordinal();
         for (int i = 0; i < n; i++) {
@@ -114,7 +118,11 @@ public final class TraceParser {
                 continue;
             }
             ParsedLine line = LineParser.parse(text, starts[i], contentEnd(text, starts[i], starts[i + 1]));
-            if (LineParser.isCutSyscall(line) && joinCutLine(text, starts, kinds, i, line)) {
+            if (LineParser.isCutSyscall(line) && joinCutLine(text, starts, kinds, i, line, joined)) {
+                continue;
+            }
+            if (isTipsBoxTop(text, line)) {
+                i = markTipsBox(kinds, i);
                 continue;
             }
             if (capture) {
@@ -123,11 +131,38 @@ public final class TraceParser {
         }
     }
 
+    /** The top of strace's --tips speech bubble: a run of underscores after some indentation. */
+    private static boolean isTipsBoxTop(String text, ParsedLine line) {
+        int i = line.lineStart();
+        while (i < line.lineEnd() && text.charAt(i) == ' ') {
+            i++;
+        }
+        int underscores = 0;
+        while (i < line.lineEnd() && text.charAt(i) == '_') {
+            i++;
+            underscores++;
+        }
+        return underscores >= 20;
+    }
+
+    /** Marks the bubble (its top line and the unreadable lines under it) as strace's own text; returns the last. */
+    private static int markTipsBox(byte[] kinds, int top) {
+        int last = top;
+        for (int j = top; j < kinds.length && j < top + TIPS_BOX_HEIGHT; j++) {
+            if (kinds[j] == (byte) LineKind.MALFORMED.ordinal() || kinds[j] == (byte) LineKind.HEX_DUMP.ordinal()) {
+                kinds[j] = (byte) LineKind.STRACE_MESSAGE.ordinal();
+                last = j;
+            }
+        }
+        return last;
+    }
+
     /**
      * Looks for the rest of the cut syscall line {@code i} among the next few lines: the first line that,
      * appended to it, completes a syscall line. Lines in between are the program's text.
      */
-    private static boolean joinCutLine(String text, int[] starts, byte[] kinds, int i, ParsedLine cut) {
+    private static boolean joinCutLine(String text, int[] starts, byte[] kinds, int i, ParsedLine cut,
+            Map<Integer, LineKind> joined) {
         String head = text.substring(cut.lineStart, cut.lineEnd);
         for (int j = i + 1; j < kinds.length && j <= i + JOIN_WINDOW; j++) {
             LineKind kind = LineKind.values()[kinds[j]];
@@ -137,10 +172,11 @@ public final class TraceParser {
             if (kind != LineKind.MALFORMED) {
                 continue;
             }
-            String joined = head + text.substring(starts[j], contentEnd(text, starts[j], starts[j + 1]));
-            ParsedLine whole = LineParser.parse(joined, 0, joined.length());
+            String wholeText = head + text.substring(starts[j], contentEnd(text, starts[j], starts[j + 1]));
+            ParsedLine whole = LineParser.parse(wholeText, 0, wholeText.length());
             if (whole.kind.isSyscall()) {
                 kinds[i] = (byte) LineKind.PARTIAL.ordinal();
+                joined.put(i, whole.kind);
                 kinds[j] = (byte) LineKind.CONTINUATION.ordinal();
                 for (int k = i + 1; k < j; k++) {
                     if (kinds[k] == (byte) LineKind.MALFORMED.ordinal()) {
