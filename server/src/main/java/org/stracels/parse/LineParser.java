@@ -39,6 +39,11 @@ public final class LineParser {
         private final int end;
         private final ParsedLine line;
         private int p;
+        /**
+         * Set once a {@code <} found no closing {@code >} up to the end of the line: later ones are read as
+         * plain text, so that a line full of unclosed brackets still takes linear time.
+         */
+        private boolean unclosedFrom;
 
         Reader(CharSequence s, int start, int end, ParsedLine line) {
             this.s = s;
@@ -593,17 +598,24 @@ public final class LineParser {
                     return Integer.MIN_VALUE;
                 }
             }
+            if (unclosedFrom) {
+                return 0;
+            }
             if (Scan.startsWith(s, i, end, "<... ")) {
                 for (int j = i + 5; j + 4 <= end; j++) {
                     if (Scan.startsWith(s, j, end, " ...>")) {
                         return j + 5;
                     }
                 }
+                unclosedFrom = true;
                 return 0;
             }
             if (Scan.opensDecoration(s, from, i, end)) {
                 int after = Scan.skipDecoration(s, i, end);
-                return after > 0 ? after : 0;
+                if (after > 0) {
+                    return after;
+                }
+                unclosedFrom = true;
             }
             return 0;
         }

@@ -180,6 +180,7 @@ final class Scan {
     static int skipBalanced(CharSequence s, int pos, int end) {
         int depth = 0;
         int i = pos;
+        boolean decorations = true; // off after one fails to close: keeps long broken lines linear
         while (i < end) {
             char c = s.charAt(i);
             switch (c) {
@@ -201,12 +202,13 @@ final class Scan {
                     }
                 }
                 case '<' -> {
-                    if (opensDecoration(s, pos, i, end)) {
+                    if (decorations && opensDecoration(s, pos, i, end)) {
                         int after = skipDecoration(s, i, end);
                         if (after > 0) {
                             i = after;
                             continue;
                         }
+                        decorations = false;
                     }
                 }
                 default -> {

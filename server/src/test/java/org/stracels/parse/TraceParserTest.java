@@ -122,6 +122,15 @@ class TraceParserTest {
         }
     }
 
+    @Test
+    void hugeLinesOfUnclosedBracketsStayLinear() {
+        // 200,000 unclosed fd decorations and resuming markers: quadratic scanning would take minutes
+        String line = "read(" + "3<x".repeat(100_000) + "<... a".repeat(100_000) + ") = 1";
+        ParsedTrace trace = TraceParser.parse(line + "\n" + line.replace(") = 1", " <unfinished ...>") + "\n");
+        assertThat(trace.kind(0)).isEqualTo(LineKind.SYSCALL);
+        assertThat(trace.kind(1)).isEqualTo(LineKind.UNFINISHED);
+    }
+
     private static List<LineKind> kinds(ParsedTrace trace) {
         List<LineKind> kinds = new ArrayList<>();
         for (int i = 0; i < trace.lineCount(); i++) {
