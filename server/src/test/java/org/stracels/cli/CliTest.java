@@ -317,6 +317,28 @@ class CliTest {
     }
 
     @Test
+    void statsCountsACallCutInTwoByTheProgramsOutputOnce() throws IOException {
+        // on stderr, "write(1, \"hello\\n\", 6hello" + ")  = 6" is one call; so is "vfork(strace: Process N attached"
+        // + " <unfinished ...>" + "<... vfork resumed>": every call shows its name and "(" once, at its start
+        Map<String, Integer> starts = new HashMap<>();
+        Pattern start = Pattern.compile("^(?:\\[pid +\\d+] )?([a-z_0-9]+)\\(");
+        for (String l : lines("follow-stderr.stderr.strace")) {
+            Matcher m = start.matcher(l);
+            if (m.find()) {
+                starts.merge(m.group(1), 1, Integer::sum);
+            }
+        }
+
+        JsonObject json = run("stats", "--json", file("follow-stderr.stderr.strace")).json().getAsJsonObject();
+
+        assertThat(json.getAsJsonObject("kinds").get("partial").getAsInt()).isPositive();
+        Map<String, Integer> calls = new HashMap<>();
+        json.getAsJsonObject("syscalls").entrySet()
+                .forEach(e -> calls.put(e.getKey(), e.getValue().getAsJsonObject().get("calls").getAsInt()));
+        assertThat(calls).isEqualTo(starts);
+    }
+
+    @Test
     void statsJsonOfASummaryOnlyTraceCountsSummaryLines() throws IOException {
         int lineCount = lines("c.strace").size();
 
