@@ -23,6 +23,7 @@ public final class ProcessInfo {
     int endLine = -1;
     Ending ending = Ending.RUNNING;
     int exitStatus = -1;
+    int continuedAsPid = -1;
     String signal;
     boolean coreDumped;
     int lineCount;
@@ -63,9 +64,11 @@ public final class ProcessInfo {
         return switch (ending) {
             case EXITED -> "exited with " + exitStatus;
             case KILLED -> "killed by " + signal + (coreDumped ? " (core dumped)" : "");
-            case SUPERSEDED -> "replaced by an execve in another thread";
+            case SUPERSEDED -> "called execve, which made it the thread group leader"
+                    + (continuedAsPid > 0 ? ": it continues as pid " + continuedAsPid : "");
             case DETACHED -> "detached";
-            case RUNNING -> "still running when the trace ends";
+            case RUNNING -> lineCount == 0 ? "not traced (no lines of its own in this trace)"
+                    : "still running when the trace ends";
         };
     }
 }

@@ -303,6 +303,9 @@ public final class TraceModel {
                 return;
             }
             ParsedLine call = trace.line(entry);
+            if (call.kind() == LineKind.RESUMED) {
+                return; // re-printed after a thread's execve (-ff): the path is in another file
+            }
             Span args = call.argsSpan();
             String text = trace.text();
             int quote = text.indexOf('"', args.start());
@@ -314,7 +317,9 @@ public final class TraceModel {
                 }
                 path = text.substring(quote + 1, Math.min(close, args.end()));
             }
-            process.execs.add(new ProcessInfo.Exec(exit, path));
+            if (!path.isEmpty()) {
+                process.execs.add(new ProcessInfo.Exec(exit, path));
+            }
         }
 
         private void ended(int line, ProcessInfo process, LineKind kind) {
@@ -347,6 +352,7 @@ public final class TraceModel {
                 return;
             }
             thread.ending = ProcessInfo.Ending.SUPERSEDED;
+            thread.continuedAsPid = leader.pid();
             thread.endLine = line;
             Integer execve = pending.remove(thread.id());
             if (execve != null) {
