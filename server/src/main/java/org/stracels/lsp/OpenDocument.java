@@ -1,0 +1,92 @@
+package org.stracels.lsp;
+
+import java.util.concurrent.CancellationException;
+import org.stracels.analysis.CancelCheck;
+import org.stracels.analysis.Trace;
+
+/**
+ * One version of an open document: its text, and what is derived from that text, computed once, on first
+ * use. Immutable except for those caches and the "superseded" mark.
+ *
+ * <p>When the next version arrives (or the document closes) {@link Documents} marks this one superseded; from
+ * then on {@link #cancelCheck()} throws {@link CancellationException}, so a parse or a check still running
+ * on the old text stops at its next check instead of finishing work nobody will read (lemminx:
+ * TextDocumentVersionChecker). CancellationException is what lsp4j's own CancelChecker throws, so a request
+ * running on a stale version ends as a cancelled request.
+ */
+final class OpenDocument {
+    private final String uri;
+    private final String languageId;
+    private final int version;
+    private final String text;
+    private volatile boolean superseded;
+    private Trace trace; // guarded by this
+    private Positions positions; // guarded by this
+
+    OpenDocument(String uri, String languageId, int version, String text) {
+        this.uri = uri;
+        this.languageId = languageId;
+        this.version = version;
+        this.text = text;
+    }
+
+    String uri() {
+        return uri;
+    }
+
+    String languageId() {
+        return languageId;
+    }
+
+    int version() {
+        return version;
+    }
+
+    String text() {
+        return text;
+    }
+
+    boolean isCurrent() {
+        return !superseded;
+    }
+
+    void supersede() {
+        superseded = true;
+    }
+
+    /** Throws when this version is no longer the open one. */
+    CancelCheck cancelCheck() {
+        return this::checkCurrent;
+    }
+
+    void checkCurrent() {
+        if (superseded) {
+            throw new CancellationException(uri + " version " + version + " is out of date");
+        }
+    }
+
+    /**
+     * The trace of this version, parsed by the first caller and shared by all later ones. Synchronized so
+     * that concurrent callers wait for the one parse instead of parsing again. A parse cut short by a newer
+     * version leaves nothing cached and throws CancellationException to every caller.
+     */
+    synchronized Trace trace() {
+        checkCurrent();
+        if (trace == null) {
+            trace = Trace.of(text, cancelCheck());
+        }
+        return trace;
+    }
+
+    synchronized Positions positions() {
+        if (positions == null) {
+            positions = Positions.of(text);
+        }
+        return positions;
+    }
+
+    @Override
+    public String toString() {
+        return uri + "@" + version;
+    }
+}

@@ -1,0 +1,133 @@
+package org.stracels.lsp;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The server's lifecycle: initialize, initialized, shutdown, exit. Everything about documents lives in the
+ * services it hands out.
+ *
+ * <p>It never calls System.exit: {@code exit} completes {@link #exitCode()} with the code the specification
+ * asks for (0 after {@code shutdown}, 1 without) and {@link ServerLauncher} returns it to whoever started the
+ * server. The same happens when the input ends: a client that died cannot send {@code exit}.
+ */
+public final class StraceLanguageServer implements LanguageServer, LanguageClientAware, AutoCloseable {
+    /** Long enough to skip the checks between keystrokes, short enough to feel immediate. */
+    static final Duration DEFAULT_DIAGNOSTICS_DELAY = Duration.ofMillis(250);
+
+    private static final Logger LOG = Logger.getLogger(StraceLanguageServer.class.getName());
+
+    private final ScheduledExecutorService scheduler;
+    private final DiagnosticsPublisher diagnostics;
+    private final StraceTextDocumentService textDocumentService;
+    private final StraceWorkspaceService workspaceService = new StraceWorkspaceService();
+    private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    private volatile boolean shutdownRequested;
+    private volatile LanguageClient client;
+    private volatile ClientLogHandler logHandler;
+
+    public StraceLanguageServer() {
+        this(DEFAULT_DIAGNOSTICS_DELAY);
+    }
+
+    StraceLanguageServer(Duration diagnosticsDelay) {
+        this(diagnosticsScheduler(), diagnosticsDelay);
+    }
+
+    /** @param scheduler single-threaded (see {@link DiagnosticsPublisher}); the server shuts it down on close */
+    StraceLanguageServer(ScheduledExecutorService scheduler, Duration diagnosticsDelay) {
+        this.scheduler = scheduler;
+        this.diagnostics = new DiagnosticsPublisher(scheduler, diagnosticsDelay, this::publish);
+        this.textDocumentService = new StraceTextDocumentService(new Documents(), diagnostics);
+    }
+
+    @Override
+    public void connect(LanguageClient client) {
+        this.client = client;
+        this.logHandler = ClientLogHandler.install(client);
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        return CompletableFuture.completedFuture(Capabilities.initializeResult());
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        LOG.info(() -> Capabilities.SERVER_NAME + " " + Capabilities.version() + " ready");
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdownRequested = true;
+        diagnostics.stop();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        exitCode.complete(shutdownRequested ? 0 : 1);
+    }
+
+    /** The input ended without {@code exit}: end as {@code exit} would have. */
+    void inputClosed() {
+        if (exitCode.isDone()) {
+            return; // exit came first; the launcher then stopped reading
+        }
+        if (logHandler != null) {
+            logHandler.close(); // whoever closed our input is not reading log messages either
+        }
+        LOG.info("input closed" + (shutdownRequested ? "" : " without shutdown"));
+        exitCode.complete(shutdownRequested ? 0 : 1);
+    }
+
+    /** Completes when the server should stop, with the process exit code. */
+    CompletableFuture<Integer> exitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return textDocumentService;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspaceService;
+    }
+
+    @Override
+    public void close() {
+        diagnostics.stop();
+        scheduler.shutdownNow();
+        if (logHandler != null) {
+            logHandler.close();
+        }
+    }
+
+    /** One thread (see {@link DiagnosticsPublisher}); a replaced check leaves the queue at once, with its text. */
+    private static ScheduledExecutorService diagnosticsScheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, Threads.daemon("strace-ls-diagnostics"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
+    }
+
+    private void publish(PublishDiagnosticsParams params) {
+        LanguageClient c = client;
+        if (c != null) {
+            c.publishDiagnostics(params);
+        }
+    }
+}

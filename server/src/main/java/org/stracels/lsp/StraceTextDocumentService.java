@@ -1,0 +1,41 @@
+package org.stracels.lsp;
+
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * {@code textDocument/*}: each handler is one line that hands the work on (lemminx XMLTextDocumentService,
+ * without its growth). Notifications arrive in order on lsp4j's reading thread; nothing here blocks it.
+ */
+final class StraceTextDocumentService implements TextDocumentService {
+    private final Documents documents;
+    private final DiagnosticsPublisher diagnostics;
+
+    StraceTextDocumentService(Documents documents, DiagnosticsPublisher diagnostics) {
+        this.documents = documents;
+        this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        documents.open(params.getTextDocument()).ifPresent(diagnostics::documentChanged);
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        documents.change(params.getTextDocument(), params.getContentChanges()).ifPresent(diagnostics::documentChanged);
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        documents.close(params.getTextDocument()).ifPresent(doc -> diagnostics.documentClosed(doc.uri()));
+    }
+
+    /** Diagnostics follow the text the editor holds, which a save does not change. */
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+    }
+}

@@ -1,0 +1,24 @@
+package org.stracels.lsp;
+
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * {@code workspace/*}: nothing to do yet. The two notifications lsp4j requires are accepted and logged;
+ * settings will arrive here (with the same shape as initializationOptions) in a later issue.
+ */
+final class StraceWorkspaceService implements WorkspaceService {
+    private static final Logger LOG = Logger.getLogger(StraceWorkspaceService.class.getName());
+
+    @Override
+    public void didChangeConfiguration(DidChangeConfigurationParams params) {
+        LOG.fine("didChangeConfiguration: no settings yet, ignored");
+    }
+
+    @Override
+    public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        LOG.fine("didChangeWatchedFiles: ignored");
+    }
+}

@@ -1,0 +1,85 @@
+package org.stracels.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built jar as an editor runs it: a separate process speaking LSP on stdin/stdout. Started through
+ * {@link StdioMain} so it does not depend on the CLI's Main. Checks that stdout carries nothing but
+ * well-formed frames and that the process exits with 0 after shutdown and exit.
+ */
+class ServerJarIT {
+
+    @Test
+    void theJarServesAFailingTraceOverStdio() throws Exception {
+        Path jar = Path.of(System.getProperty("server.jar", "target/strace-ls.jar"));
+        assertThat(jar).isRegularFile();
+        Path stderr = Files.createTempFile("strace-ls-it", ".stderr");
+        Process process = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", jar.toString(), StdioMain.class.getName())
+                .redirectError(stderr.toFile())
+                .start();
+        try {
+            Frames frames = Frames.readFrom(process.getInputStream());
+            OutputStream in = process.getOutputStream();
+            String uri = TestData.uri("fail.strace");
+
+            Frames.write(in, request(1, "initialize", "{\"processId\":null,\"rootUri\":null,\"capabilities\":{}}"));
+            JsonObject initialized = frames.awaitResponse(1).getAsJsonObject("result");
+            assertThat(initialized.getAsJsonObject("serverInfo").get("name").getAsString()).isEqualTo("strace-ls");
+            Frames.write(in, notification("initialized", "{}"));
+
+            JsonObject item = new JsonObject();
+            item.addProperty("uri", uri);
+            item.addProperty("languageId", "strace");
+            item.addProperty("version", 1);
+            item.addProperty("text", TestData.text("fail.strace"));
+            JsonObject open = new JsonObject();
+            open.add("textDocument", item);
+            Frames.write(in, notification("textDocument/didOpen", open.toString()));
+
+            JsonObject params = frames.awaitNotification("textDocument/publishDiagnostics",
+                    m -> uri.equals(Frames.string(m.getAsJsonObject("params"), "uri"))).getAsJsonObject("params");
+            assertThat(params.get("version").getAsInt()).isEqualTo(1);
+            JsonArray diagnostics = params.getAsJsonArray("diagnostics");
+            // fail.strace is `ls /nonexistent`: two failing statx of /nonexistent (lines 60, 61) and exit status 2
+            assertThat(diagnostics).anySatisfy(d -> {
+                JsonObject o = d.getAsJsonObject();
+                assertThat(o.get("code")).isEqualTo(new JsonPrimitive("ENOENT"));
+                assertThat(o.get("severity").getAsInt()).isEqualTo(2); // Warning
+                assertThat(o.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt()).isEqualTo(60);
+            });
+            assertThat(diagnostics).anySatisfy(d -> assertThat(d.getAsJsonObject().get("code"))
+                    .isEqualTo(new JsonPrimitive("nonzero-exit")));
+
+            Frames.write(in, request(2, "shutdown", null));
+            assertThat(frames.awaitResponse(2).has("error")).isFalse();
+            Frames.write(in, notification("exit", null));
+
+            assertThat(process.waitFor(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("process ended").isTrue();
+            assertThat(process.exitValue()).as("exit code; stderr: %s", Files.readString(stderr)).isZero();
+            frames.awaitEndAndCheckClean();
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    private static String request(int id, String method, String params) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\""
+                + (params == null ? "" : ",\"params\":" + params) + "}";
+    }
+
+    private static String notification(String method, String params) {
+        return "{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\"" + (params == null ? "" : ",\"params\":" + params) + "}";
+    }
+}
