@@ -1,5 +1,6 @@
 package org.stracels.analysis;
 
+import org.stracels.parse.CancelCheck;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.TraceParser;
 
@@ -18,8 +19,7 @@ public final class Trace {
     }
 
     public static Trace of(String text, CancelCheck cancel) {
-        ParsedTrace parsed = TraceParser.parse(text);
-        cancel.checkCanceled();
+        ParsedTrace parsed = TraceParser.parse(text, cancel);
         return new Trace(parsed, TraceModel.build(parsed, cancel));
     }
 

@@ -1,5 +1,6 @@
 package org.stracels.analysis;
 
+import org.stracels.parse.CancelCheck;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package org.stracels.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.stracels.analysis.CancelCheck;
+import org.stracels.parse.CancelCheck;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;

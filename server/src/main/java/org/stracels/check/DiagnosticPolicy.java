@@ -7,7 +7,8 @@ import java.util.Set;
  * why a finding is a hint and not a warning, change it here.
  *
  * <p>Failed calls are warnings, except the failures every healthy program produces, which are hints:
- * the dynamic loader looking for libraries where they are not, "try again" on non-blocking descriptors,
+ * the dynamic loader looking for libraries where they are not, libselinux looking for SELinux,
+ * "try again" on non-blocking descriptors,
  * a connect still in progress, terminal probes on something that is not a terminal, a shell reaping
  * children until there are none, and calls the kernel restarts by itself.
  */
@@ -31,6 +32,10 @@ public final class DiagnosticPolicy {
     public static String routineReason(String syscall, String errno, String path) {
         if (("ENOENT".equals(errno) || "ENOTDIR".equals(errno)) && PATH_CALLS.contains(syscall) && isLoaderProbe(path)) {
             return "the dynamic loader probing for a library";
+        }
+        if ("ENOENT".equals(errno) && path != null && (path.equals("/selinux") || path.startsWith("/sys/fs/selinux")
+                || path.startsWith("/etc/selinux/"))) {
+            return "libselinux checking whether SELinux is there";
         }
         if ("EAGAIN".equals(errno) && IO_CALLS.contains(syscall)) {
             return "nothing ready yet on a non-blocking descriptor";

@@ -7,8 +7,6 @@ public final class ServerMode {
 
     /** Runs the server until the client exits; returns the process exit code. */
     public static int run() {
-        // replaced at merge by: return org.stracels.lsp.ServerLauncher.runOnStdio();
-        System.err.println("strace-ls: server mode is not built in this branch");
-        return 2;
+        return org.stracels.lsp.ServerLauncher.runOnStdio();
     }
 }

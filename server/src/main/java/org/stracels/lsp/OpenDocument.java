@@ -1,7 +1,7 @@
 package org.stracels.lsp;
 
 import java.util.concurrent.CancellationException;
-import org.stracels.analysis.CancelCheck;
+import org.stracels.parse.CancelCheck;
 import org.stracels.analysis.Trace;
 
 /**

@@ -22,6 +22,11 @@ public final class TraceParser {
     }
 
     public static ParsedTrace parse(String text) {
+        return parse(text, CancelCheck.NONE);
+    }
+
+    /** Parses {@code text}, asking {@code cancel} now and then whether the result is still wanted. */
+    public static ParsedTrace parse(String text, CancelCheck cancel) {
         int[] starts = lineStarts(text);
         int n = starts.length - 1;
         byte[] kinds = new byte[n];
@@ -38,6 +43,9 @@ public final class TraceParser {
         boolean anyMalformed = false;
 
         for (int i = 0; i < n; i++) {
+            if ((i & 0xffff) == 0) {
+                cancel.checkCanceled();
+            }
             int start = starts[i];
             int end = contentEnd(text, start, starts[i + 1]);
             ParsedLine line = LineParser.parse(text, start, end);

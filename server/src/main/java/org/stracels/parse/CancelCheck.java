@@ -1,4 +1,4 @@
-package org.stracels.analysis;
+package org.stracels.parse;
 
 /**
  * Asks whether the work in progress is still wanted. Long loops over a trace call it now and then; when the
