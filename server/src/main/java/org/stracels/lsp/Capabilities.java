@@ -14,7 +14,7 @@ import org.eclipse.lsp4j.TextDocumentSyncOptions;
  * What the server tells the client at {@code initialize}: built here and nowhere else (lemminx:
  * ServerCapabilitiesInitializer), so the list of features is one read.
  *
- * <p>Only document sync for now. Incremental, because traces run to megabytes and an edit of one line must
+ * <p>Document sync and hover. Sync is incremental, because traces run to megabytes and an edit of one line must
  * not resend the whole file. No positionEncoding: the default, UTF-16, is what {@link Positions} counts.
  */
 final class Capabilities {
@@ -33,6 +33,7 @@ final class Capabilities {
         sync.setChange(TextDocumentSyncKind.Incremental);
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setTextDocumentSync(sync);
+        capabilities.setHoverProvider(true);
         return capabilities;
     }
 

@@ -32,6 +32,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     private final ScheduledExecutorService scheduler;
     private final DiagnosticsPublisher diagnostics;
     private final StraceTextDocumentService textDocumentService;
+    private final HoverRequest hover;
     private final StraceWorkspaceService workspaceService = new StraceWorkspaceService();
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile boolean shutdownRequested;
@@ -50,7 +51,9 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     StraceLanguageServer(ScheduledExecutorService scheduler, Duration diagnosticsDelay) {
         this.scheduler = scheduler;
         this.diagnostics = new DiagnosticsPublisher(scheduler, diagnosticsDelay, this::publish);
-        this.textDocumentService = new StraceTextDocumentService(new Documents(), diagnostics);
+        Documents documents = new Documents();
+        this.hover = new HoverRequest(documents);
+        this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, hover);
     }
 
     @Override
@@ -61,6 +64,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        hover.clientFormats(ClientSupport.hoverFormats(params));
         return CompletableFuture.completedFuture(Capabilities.initializeResult());
     }
 

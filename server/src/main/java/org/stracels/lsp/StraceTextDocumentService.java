@@ -4,6 +4,9 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
@@ -13,10 +16,17 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 final class StraceTextDocumentService implements TextDocumentService {
     private final Documents documents;
     private final DiagnosticsPublisher diagnostics;
+    private final HoverRequest hover;
 
-    StraceTextDocumentService(Documents documents, DiagnosticsPublisher diagnostics) {
+    StraceTextDocumentService(Documents documents, DiagnosticsPublisher diagnostics, HoverRequest hover) {
         this.documents = documents;
         this.diagnostics = diagnostics;
+        this.hover = hover;
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        return hover.hover(params);
     }
 
     @Override

@@ -1,0 +1,86 @@
+package org.stracels.hover;
+
+import org.stracels.catalog.Catalog;
+import org.stracels.catalog.SyscallDoc;
+import org.stracels.parse.LineKind;
+import org.stracels.parse.ParsedLine;
+import org.stracels.parse.Span;
+
+/** The syscall name: what it is, its signature and return, and what this call did. */
+final class SyscallHover {
+    private SyscallHover() {
+    }
+
+    static Hover onName(HoverContext ctx) {
+        ParsedLine line = ctx.line();
+        String name = line.name();
+        Md md = new Md();
+        SyscallDoc doc = Catalog.get().syscall(name);
+        if (doc != null) {
+            md.code(doc.signature());
+            md.para(doc.summary());
+            md.fact("Returns", doc.returns());
+            md.fact("Class", doc.kind());
+            md.para(doc.strace());
+        } else if (name.startsWith("syscall_0x")) {
+            md.heading(name);
+            md.para("strace does not know syscall number " + name.substring(8)
+                    + " for this architecture and prints its raw arguments in hex.");
+        } else {
+            md.heading(name);
+            md.para("A syscall strace-ls has no description for.");
+        }
+        if (line.kind() == LineKind.RESUMED) {
+            int start = ctx.trace().model().partner(ctx.lineIndex());
+            md.para(start >= 0 ? "Resumed half: the call started on " + HoverContext.lineRef(start) + "."
+                    : "Resumed half: its start is not in this trace.");
+        }
+        md.fact("This call", Outcome.describe(ctx));
+        if (doc != null) {
+            md.link("man " + name + "(2)", doc.manPage());
+        }
+        return new Hover(line.nameSpan().start(), line.nameSpan().end(), md.toString());
+    }
+
+    /** {@code [ 12]} (-n) and {@code [00007f…]} (-i). */
+    static Hover onPrefixField(HoverContext ctx) {
+        ParsedLine line = ctx.line();
+        Md md = new Md();
+        Span span;
+        if (HoverProvider.in(line.syscallNumberSpan(), ctx.offset())) {
+            span = line.syscallNumberSpan();
+            md.heading("Syscall number " + span.text(ctx.text()).replaceAll("[\\[\\] ]", ""));
+            md.para("The number the process passed to the kernel (-n), in the syscall table of its current"
+                    + " personality" + (line.name() != null ? ": " + Md.tick(line.name()) : "") + ".");
+        } else {
+            span = line.instructionPointerSpan();
+            md.heading("Instruction pointer " + span.text(ctx.text()));
+            md.para("Where the process was executing when it made the call (-i): the address just after the"
+                    + " syscall instruction.");
+        }
+        return new Hover(span.start(), span.end(), md.toString());
+    }
+
+    /** {@code <unfinished ...>}, {@code <detached ...>}, {@code <pid changed to N ...>}. */
+    static Hover onMarker(HoverContext ctx) {
+        ParsedLine line = ctx.line();
+        Md md = new Md();
+        Span span;
+        if (HoverProvider.in(line.unfinishedSpan(), ctx.offset())) {
+            span = line.unfinishedSpan();
+            int other = ctx.trace().model().partner(ctx.lineIndex());
+            md.para("strace printed the start of " + Md.tick(line.name()) + " and then something else (another"
+                    + " process, a signal) before the call returned.");
+            md.para(other >= 0 ? "It resumes on " + HoverContext.lineRef(other) + "."
+                    : line.returnKind() != null && line.equalsSpan().isPresent()
+                            ? "It never returned." : "No resumed line follows in this trace.");
+        } else {
+            span = line.tailSpan();
+            md.para(line.kind() == LineKind.DETACHED
+                    ? "strace detached from the process while this call was running (interrupted, or `-b execve`)."
+                    : "This thread called execve: the kernel moved it to the thread group leader's pid "
+                            + line.number() + ", where the call resumes.");
+        }
+        return new Hover(span.start(), span.end(), md.toString());
+    }
+}

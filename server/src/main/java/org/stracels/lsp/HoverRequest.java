@@ -1,0 +1,45 @@
+package org.stracels.lsp;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.stracels.hover.HoverProvider;
+
+/**
+ * {@code textDocument/hover}: finds the document, turns the position into an offset, asks
+ * {@link HoverProvider}, and sends Markdown or plain text as the client prefers.
+ */
+final class HoverRequest {
+    private final Documents documents;
+    private volatile boolean markdown = true;
+
+    HoverRequest(Documents documents) {
+        this.documents = documents;
+    }
+
+    /** What the client said at initialize about hover formats; Markdown unless it lists only plain text. */
+    void clientFormats(List<String> formats) {
+        markdown = formats == null || formats.isEmpty() || formats.contains(MarkupKind.MARKDOWN);
+    }
+
+    CompletableFuture<Hover> hover(HoverParams params) {
+        return CompletableFutures.computeAsync(cancel -> {
+            if (params == null || params.getTextDocument() == null || params.getPosition() == null) {
+                return null;
+            }
+            return documents.get(params.getTextDocument().getUri()).map(doc -> {
+                Positions positions = doc.positions();
+                int offset = positions.offset(params.getPosition());
+                cancel.checkCanceled();
+                return HoverProvider.hover(doc.trace(), offset).map(h -> new Hover(
+                        new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,
+                                markdown ? h.markdown() : h.plainText()),
+                        positions.range(h.start(), h.end()))).orElse(null);
+            }).orElse(null);
+        });
+    }
+}
