@@ -33,7 +33,7 @@ class DiagnosticsPublisherTest {
     private final List<PublishDiagnosticsParams> published = new CopyOnWriteArrayList<>();
     private final DiagnosticsPublisher publisher = new DiagnosticsPublisher(scheduler, Duration.ZERO, published::add);
     private final Documents documents = new Documents();
-    private final StraceTextDocumentService service = new StraceTextDocumentService(documents, publisher);
+    private final StraceTextDocumentService service = new StraceTextDocumentService(documents, publisher, new HoverRequest(documents));
     private final CountDownLatch gate = new CountDownLatch(1);
 
     @AfterEach
