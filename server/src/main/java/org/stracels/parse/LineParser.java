@@ -55,7 +55,7 @@ public final class LineParser {
 
         void read() {
             if (start == end) {
-                line.kind = s.length() > start && line.lineEnd > start ? LineKind.BLANK : LineKind.BLANK;
+                line.kind = LineKind.BLANK;
                 return;
             }
             if (readUnprefixed()) {
