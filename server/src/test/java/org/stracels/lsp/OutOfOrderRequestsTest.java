@@ -10,7 +10,7 @@ import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TypeDefinitionParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.junit.jupiter.api.Test;
@@ -66,8 +66,8 @@ class OutOfOrderRequestsTest {
             HoverParams hover = new HoverParams(new TextDocumentIdentifier(NEVER_OPENED), new Position(0, 0));
             assertThat(c.server.getTextDocumentService().hover(hover)
                     .get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isNull();
-            RenameParams rename = new RenameParams(new TextDocumentIdentifier(NEVER_OPENED), new Position(0, 0), "x");
-            assertThatThrownBy(() -> c.server.getTextDocumentService().rename(rename)
+            TypeDefinitionParams typeDefinition = new TypeDefinitionParams(new TextDocumentIdentifier(NEVER_OPENED), new Position(0, 0));
+            assertThatThrownBy(() -> c.server.getTextDocumentService().typeDefinition(typeDefinition)
                     .get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ResponseErrorException.class);
 
