@@ -10,7 +10,6 @@ import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.TypeDefinitionParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.junit.jupiter.api.Test;
@@ -66,8 +65,7 @@ class OutOfOrderRequestsTest {
             HoverParams hover = new HoverParams(new TextDocumentIdentifier(NEVER_OPENED), new Position(0, 0));
             assertThat(c.server.getTextDocumentService().hover(hover)
                     .get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isNull();
-            TypeDefinitionParams typeDefinition = new TypeDefinitionParams(new TextDocumentIdentifier(NEVER_OPENED), new Position(0, 0));
-            assertThatThrownBy(() -> c.server.getTextDocumentService().typeDefinition(typeDefinition)
+            assertThatThrownBy(() -> c.endpoint.request("textDocument/noSuchRequest", hover)
                     .get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ResponseErrorException.class);
 
