@@ -59,15 +59,13 @@ class OutOfOrderRequestsTest {
     }
 
     @Test
-    void anUnsupportedRequestIsAnErrorAndTheServerStaysUp() throws Exception {
+    void hoverOnAnUnopenedDocumentIsEmptyAndTheServerStaysUp() throws Exception {
         try (ServerConnection c = ServerConnection.start()) {
             c.initialize();
             HoverParams hover = new HoverParams(new TextDocumentIdentifier(NEVER_OPENED), new Position(0, 0));
             assertThat(c.server.getTextDocumentService().hover(hover)
                     .get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isNull();
-            assertThatThrownBy(() -> c.endpoint.request("textDocument/noSuchRequest", hover)
-                    .get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
-                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ResponseErrorException.class);
+            // unknown methods (JSON-RPC error -32601) are covered over raw bytes in MalformedInputTest
 
             c.open("file:///after.strace", 1, FAILING);
             assertThat(c.client.awaitDiagnostics("file:///after.strace", 1).getDiagnostics()).hasSize(1);

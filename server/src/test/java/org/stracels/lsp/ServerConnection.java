@@ -33,8 +33,7 @@ final class ServerConnection implements AutoCloseable {
     final TestClient client = new TestClient();
     /** The client's proxy of the server: every call goes through JSON-RPC. */
     final LanguageServer server;
-    /** The client's end of the connection, for requests the typed server interface does not have. */
-    final org.eclipse.lsp4j.jsonrpc.RemoteEndpoint endpoint;
+
     private final PipedOutputStream toServer;
     private final PipedOutputStream toClient;
     private final CompletableFuture<Integer> launched;
@@ -61,7 +60,6 @@ final class ServerConnection implements AutoCloseable {
                 .setExecutorService(threads)
                 .create();
         server = launcher.getRemoteProxy();
-        endpoint = launcher.getRemoteEndpoint();
         clientListening = launcher.startListening();
     }
 
