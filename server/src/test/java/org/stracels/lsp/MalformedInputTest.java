@@ -3,8 +3,10 @@ package org.stracels.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +21,13 @@ class MalformedInputTest {
 
     @Test
     void garbageNeverStopsTheServer() throws Exception {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        PipedOutputStream toServer = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream toClient = new PipedOutputStream(clientIn);
+        // OS pipes: java.io.Piped* streams break when the thread that last wrote ends (see ServerConnection)
+        Pipe serverPipe = Pipe.open();
+        InputStream serverIn = Channels.newInputStream(serverPipe.source());
+        OutputStream toServer = Channels.newOutputStream(serverPipe.sink());
+        Pipe clientPipe = Pipe.open();
+        InputStream clientIn = Channels.newInputStream(clientPipe.source());
+        OutputStream toClient = Channels.newOutputStream(clientPipe.sink());
         CompletableFuture<Integer> launched = CompletableFuture.supplyAsync(() -> {
             try {
                 return ServerLauncher.launch(serverIn, toClient, new StraceLanguageServer(Duration.ZERO));
@@ -84,7 +89,7 @@ class MalformedInputTest {
         return response.getAsJsonObject("error");
     }
 
-    private static void close(PipedOutputStream out) {
+    private static void close(OutputStream out) {
         try {
             out.close();
         } catch (java.io.IOException e) {

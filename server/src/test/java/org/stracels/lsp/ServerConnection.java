@@ -1,8 +1,10 @@
 package org.stracels.lsp;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -34,17 +36,21 @@ final class ServerConnection implements AutoCloseable {
     /** The client's proxy of the server: every call goes through JSON-RPC. */
     final LanguageServer server;
 
-    private final PipedOutputStream toServer;
-    private final PipedOutputStream toClient;
+    private final OutputStream toServer;
+    private final OutputStream toClient;
     private final CompletableFuture<Integer> launched;
     private final Future<Void> clientListening;
     private final ExecutorService threads = Executors.newCachedThreadPool(Threads.daemon("test-client"));
 
     private ServerConnection(StraceLanguageServer impl) throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        toServer = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        toClient = new PipedOutputStream(clientIn);
+        // OS pipes, not java.io.Piped*: those fail a reader with "Write end dead" once the last thread that
+        // wrote has ended, and the server answers requests from pool threads that come and go
+        Pipe serverPipe = Pipe.open();
+        InputStream serverIn = Channels.newInputStream(serverPipe.source());
+        toServer = Channels.newOutputStream(serverPipe.sink());
+        Pipe clientPipe = Pipe.open();
+        InputStream clientIn = Channels.newInputStream(clientPipe.source());
+        toClient = Channels.newOutputStream(clientPipe.sink());
         launched = CompletableFuture.supplyAsync(() -> {
             try {
                 return ServerLauncher.launch(serverIn, toClient, impl);
@@ -118,7 +124,7 @@ final class ServerConnection implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    private static void closeQuietly(PipedOutputStream out) {
+    private static void closeQuietly(OutputStream out) {
         try {
             out.close();
         } catch (IOException e) {
