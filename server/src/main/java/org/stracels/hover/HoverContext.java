@@ -6,7 +6,7 @@ import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
 
 /** The line under the cursor and what surrounds it, shared by the hover parts. */
-record HoverContext(Trace trace, int lineIndex, ParsedLine line, int offset) {
+record HoverContext(Trace trace, int lineIndex, ParsedLine line, int offset, HoverOptions options) {
 
     String text() {
         return trace.text();

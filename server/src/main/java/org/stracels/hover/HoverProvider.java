@@ -15,6 +15,10 @@ public final class HoverProvider {
     }
 
     public static Optional<Hover> hover(Trace trace, int offset) {
+        return hover(trace, offset, HoverOptions.DEFAULT);
+    }
+
+    public static Optional<Hover> hover(Trace trace, int offset, HoverOptions options) {
         if (offset < 0 || offset > trace.text().length() || trace.parsed().lineCount() == 0) {
             return Optional.empty();
         }
@@ -23,7 +27,7 @@ public final class HoverProvider {
         if (offset < line.lineStart() || offset >= line.lineEnd()) {
             return Optional.empty();
         }
-        HoverContext ctx = new HoverContext(trace, lineIndex, line, offset);
+        HoverContext ctx = new HoverContext(trace, lineIndex, line, offset, options);
         return Optional.ofNullable(dispatch(ctx));
     }
 

@@ -36,6 +36,10 @@ final class SyscallHover {
                     : "Resumed half: its start is not in this trace.");
         }
         md.fact("This call", Outcome.describe(ctx));
+        if (doc != null && ctx.options().manPages() != null) {
+            ctx.options().manPages().description(name)
+                    .ifPresent(text -> md.para("*From the manual page installed here:* " + text));
+        }
         if (doc != null) {
             md.link("man " + name + "(2)", doc.manPage());
         }
