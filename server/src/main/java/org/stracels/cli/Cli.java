@@ -24,7 +24,8 @@ public final class Cli {
               strace-ls [--stdio]                 run the language server on stdin/stdout
               strace-ls check [--json] FILE...    report failed calls, killed processes, non-zero exits,
                                                   broken lines and lost call halves
-              strace-ls stats [--json] FILE       show what a trace holds: options, line kinds, processes,
+              strace-ls stats [--json] [--coverage] FILE
+                                                  show what a trace holds: options, line kinds, processes,
                                                   failed calls, syscall counts and -T times
               strace-ls --help | --version
 
@@ -92,7 +93,7 @@ public final class Cli {
             throw new CliError(a.files.isEmpty() ? "stats: missing FILE (see strace-ls --help)"
                     : "stats: takes one FILE, got " + a.files.size());
         }
-        return StatsCommand.run(TraceFile.open(a.files.get(0)), a.json, out);
+        return StatsCommand.run(TraceFile.open(a.files.get(0)), a.json, a.coverage, out);
     }
 
     /** The project version that Maven wrote into version.properties. */
@@ -112,6 +113,7 @@ public final class Cli {
     private static final class Arguments {
         boolean json;
         boolean help;
+        boolean coverage;
         final List<String> files = new ArrayList<>();
 
         static Arguments parse(String command, String[] args) throws CliError {
@@ -124,6 +126,12 @@ public final class Cli {
                 } else if (options && arg.startsWith("-") && arg.length() > 1) {
                     switch (arg) {
                         case "--json" -> a.json = true;
+                        case "--coverage" -> {
+                            if (!command.equals("stats")) {
+                                throw new CliError(command + ": unknown option '" + arg + "' (see strace-ls --help)");
+                            }
+                            a.coverage = true;
+                        }
                         case "--help", "-h" -> a.help = true;
                         default -> throw new CliError(command + ": unknown option '" + arg + "' (see strace-ls --help)");
                     }

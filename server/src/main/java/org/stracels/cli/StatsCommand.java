@@ -13,6 +13,7 @@ import java.util.Map;
 import org.stracels.analysis.DetectedOptions;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
+import org.stracels.hover.DocCoverage;
 import org.stracels.parse.LineKind;
 
 /** {@code strace-ls stats}: what a trace holds, as aligned text sections or one JSON object. */
@@ -20,9 +21,21 @@ final class StatsCommand {
     private StatsCommand() {
     }
 
-    static int run(TraceFile file, boolean json, PrintStream out) throws CliError {
-        TraceStats stats = TraceStats.of(Trace.of(file.text()));
-        out.print(json ? JsonOutput.GSON.toJson(toJson(file.name(), stats)) + "\n" : toText(file.name(), stats));
+    static int run(TraceFile file, boolean json, boolean coverage, PrintStream out) throws CliError {
+        Trace trace = Trace.of(file.text());
+        TraceStats stats = TraceStats.of(trace);
+        if (json) {
+            JsonObject o = toJson(file.name(), stats);
+            if (coverage) {
+                o.add("coverage", CoverageReport.toJson(DocCoverage.of(trace)));
+            }
+            out.print(JsonOutput.GSON.toJson(o) + "\n");
+        } else {
+            out.print(toText(file.name(), stats));
+            if (coverage) {
+                out.print(CoverageReport.toText(DocCoverage.of(trace)));
+            }
+        }
         return Cli.OK;
     }
 
