@@ -32,8 +32,12 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     private final ScheduledExecutorService scheduler;
     private final DiagnosticsPublisher diagnostics;
     private final StraceTextDocumentService textDocumentService;
-    private final HoverRequest hover;
-    private final StraceWorkspaceService workspaceService = new StraceWorkspaceService();
+    private final StraceWorkspaceService workspaceService;
+    private final Documents documents = new Documents();
+    private final CurrentSettings settings = new CurrentSettings();
+    private final Features features;
+    private volatile boolean inlayHintRefresh;
+    private volatile boolean codeLensRefresh;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile boolean shutdownRequested;
     private volatile LanguageClient client;
@@ -50,10 +54,10 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     /** @param scheduler single-threaded (see {@link DiagnosticsPublisher}); the server shuts it down on close */
     StraceLanguageServer(ScheduledExecutorService scheduler, Duration diagnosticsDelay) {
         this.scheduler = scheduler;
-        this.diagnostics = new DiagnosticsPublisher(scheduler, diagnosticsDelay, this::publish);
-        Documents documents = new Documents();
-        this.hover = new HoverRequest(documents);
-        this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, hover);
+        this.diagnostics = new DiagnosticsPublisher(scheduler, diagnosticsDelay, this::publish, settings);
+        this.features = Features.of(documents, settings);
+        this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, features);
+        this.workspaceService = new StraceWorkspaceService(new WorkspaceSymbolRequest(documents), this::settingsChanged);
     }
 
     @Override
@@ -64,8 +68,29 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        hover.clientFormats(ClientSupport.hoverFormats(params));
+        features.hover().clientFormats(ClientSupport.hoverFormats(params));
+        features.symbols().clientSupportsHierarchy(ClientSupport.hierarchicalSymbols(params));
+        inlayHintRefresh = ClientSupport.inlayHintRefresh(params);
+        codeLensRefresh = ClientSupport.codeLensRefresh(params);
+        settings.set(SettingsReader.read(params == null ? null : params.getInitializationOptions()));
         return CompletableFuture.completedFuture(Capabilities.initializeResult());
+    }
+
+    /**
+     * workspace/didChangeConfiguration: the new settings replace the old as a whole; diagnostics of the open
+     * documents are checked again, and clients that allow it are asked to fetch inlay hints and code lenses anew.
+     */
+    private void settingsChanged(Object json) {
+        settings.set(SettingsReader.read(json));
+        LOG.fine("settings changed");
+        documents.all().forEach(diagnostics::documentChanged);
+        LanguageClient c = client;
+        if (c != null && inlayHintRefresh) {
+            c.refreshInlayHints();
+        }
+        if (c != null && codeLensRefresh) {
+            c.refreshCodeLenses();
+        }
     }
 
     @Override

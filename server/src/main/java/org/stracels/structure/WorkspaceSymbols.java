@@ -113,7 +113,7 @@ public final class WorkspaceSymbols {
                 continue; // the needle is inside a number or a name, not a path
             }
             lastLine = i;
-            String path = node.decoded();
+            String path = node.kind() == ArgKind.FD ? node.decorationSpan().text(text) : node.content();
             hits.add(hit(trace, i, line.name() + " " + path, node.kind() == ArgKind.FD ? node.decorationSpan() : node.span()));
         }
     }
@@ -124,7 +124,7 @@ public final class WorkspaceSymbols {
         }
         for (ArgNode arg : ArgParser.parse(trace.text(), line.argsSpan()).nodes()) {
             if (arg.kind() == ArgKind.STRING) {
-                return arg.decoded();
+                return arg.content(); // as strace printed it: escapes stay escapes, a name stays one line
             }
         }
         return null;
