@@ -14,6 +14,7 @@ import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
+import org.stracels.catalog.Catalog;
 
 /**
  * The server's lifecycle: initialize, initialized, shutdown, exit. Everything about documents lives in the
@@ -95,6 +96,8 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
 
     @Override
     public void initialized(InitializedParams params) {
+        // the catalogue takes a few hundred milliseconds to load: not on the first hover or token request
+        CompletableFuture.runAsync(Catalog::get);
         LOG.info(() -> Capabilities.SERVER_NAME + " " + Capabilities.version() + " ready");
     }
 
