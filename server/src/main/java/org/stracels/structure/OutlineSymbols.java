@@ -33,7 +33,8 @@ final class OutlineSymbols {
                 : first.nameSpan().isPresent() ? first.nameSpan() : first.lineSpan();
         List<Programs.Exec> execs = Programs.execs(trace, process);
         String detail = !execs.isEmpty() ? execs.get(execs.size() - 1).commandLine()
-                : process.parentPid() >= 0 ? "forked by pid " + process.parentPid() : "";
+                : process.parentPid() < 0 ? ""
+                : (process.isThread() ? "thread of pid " : "forked by pid ") + process.parentPid();
         Kind kind = process.isThread() ? Kind.THREAD : Kind.PROCESS;
         return withChildren(new Symbol(Programs.title(trace, process), detail, kind, first.lineStart(),
                 parsed.lineEnd(process.lastLine()), selection.start(), selection.end(), List.of()), children);
@@ -88,8 +89,8 @@ final class OutlineSymbols {
             case EXITED -> symbol("exited with " + line.number(), "", Kind.EXIT, line, line.detailSpan());
             case KILLED -> symbol("killed by " + line.name() + (line.coreDumped() ? " (core dumped)" : ""), "",
                     Kind.KILLED, line, line.nameSpan());
-            case DETACHED -> symbol("detached", line.name() != null ? line.name() : "", Kind.ENDED, line,
-                    line.tailSpan());
+            case DETACHED -> symbol("detached", line.name() != null ? "strace let go of it in " + line.name() : "",
+                    Kind.ENDED, line, line.tailSpan());
             default -> failedCall(i, line);
         };
     }
