@@ -98,14 +98,25 @@ public final class Folding {
                 end++;
             }
             if (kind == LineKind.SUMMARY) {
-                if (end > i) {
-                    folds.add(new Fold(i, end, Kind.REGION, "summary table"));
-                }
+                tables(parsed, i, end, folds);
             } else if (i > 0) {
                 String what = kind == LineKind.STACK_FRAME ? (end - i + 1) + " stack frames" : "hex dump";
                 folds.add(new Fold(i - 1, end, Kind.DETAIL, what));
             }
             i = end + 1;
+        }
+    }
+
+    /** Each -c table of lines {@code first..last}: a new one starts at "System call usage summary for …". */
+    private static void tables(ParsedTrace parsed, int first, int last, List<Fold> folds) {
+        int start = first;
+        for (int i = first + 1; i <= last + 1; i++) {
+            if (i > last || parsed.text().startsWith("System call usage summary", parsed.lineStart(i))) {
+                if (i - 1 > start) {
+                    folds.add(new Fold(start, i - 1, Kind.REGION, "summary table"));
+                }
+                start = i;
+            }
         }
     }
 
