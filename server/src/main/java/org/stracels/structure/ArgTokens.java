@@ -73,14 +73,22 @@ final class ArgTokens {
         Role role = name == null ? Role.PLAIN
                 : name.equals("fd") || name.endsWith("_fd") ? Role.FD
                 : name.endsWith("pid") || name.equals("si_pid") ? Role.PID
-                : name.equals("si_signo") || name.equals("si_status") ? Role.SIGNAL : Role.PLAIN;
+                : name.equals("si_signo") || name.equals("si_status") || isSignalSet(name, value) ? Role.SIGNAL
+                : Role.PLAIN;
         node(value, role);
     }
 
     private void number(ArgNode n, Role role) {
         switch (role) {
-            case FD -> out.add(n.start(), n.end(), TokenType.VARIABLE, TokenModifier.READONLY.bit());
-            case PID -> out.add(n.start(), n.end(), TokenType.NAMESPACE);
+            case FD -> {
+                long v = n.numericValue().orElse(-1);
+                if (v >= 0 && v < 1 << 20) {
+                    out.add(n.start(), n.end(), TokenType.VARIABLE, TokenModifier.READONLY.bit());
+                } else {
+                    out.add(n.start(), n.end(), TokenType.NUMBER); // -1 (0xffffffff in raw traces): no descriptor
+                }
+            }
+            case PID -> out.add(n.start(), n.end(), n.text().startsWith("-") ? TokenType.NUMBER : TokenType.NAMESPACE);
             default -> out.add(n.start(), n.end(), TokenType.NUMBER, isAddress(n.text()) ? TokenModifier.ADDRESS.bit() : 0);
         }
     }
@@ -99,6 +107,13 @@ final class ArgTokens {
             type = TokenType.VARIABLE;
         }
         out.add(start, end, type);
+    }
+
+    /** A signal set by where it is: {@code sa_mask=[KILL]}, rt_sigprocmask's {@code set} and {@code oldset}. */
+    static boolean isSignalSet(String name, ArgNode value) {
+        return value != null && (value.kind() == ArgKind.ARRAY || value.kind() == ArgKind.BITSET)
+                && (name.equals("sa_mask") || name.equals("mask") || name.equals("set") || name.equals("oldset")
+                        || name.equals("sigmask") || name.equals("newset"));
     }
 
     /** The operators between the children of {@code n}: {@code |}, {@code <<}, {@code =>}, {@code or} … */
@@ -125,11 +140,12 @@ final class ArgTokens {
         }
     }
 
+    /**
+     * A hex number of seven digits or more (from 0x1000000, 16 MiB): where mappings, heaps and stacks live;
+     * shorter ones are mostly flags, sizes and file offsets. A guess, as strace prints all of them alike.
+     */
     static boolean isAddress(String number) {
-        if (!number.startsWith("0x") || number.length() < 7) {
-            return false; // below 0x10000: sizes, offsets, flags
-        }
-        return true;
+        return number.startsWith("0x") && number.length() >= 9;
     }
 
     static boolean isSignal(String s) {

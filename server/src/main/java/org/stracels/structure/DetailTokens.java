@@ -21,7 +21,17 @@ final class DetailTokens {
             case STACK_FRAME -> frame(text, line, out);
             case HEX_DUMP -> dump(text, line, out);
             case SUMMARY -> summary(text, line, out);
-            case STRACE_MESSAGE -> out.add(line.lineStart(), line.lineEnd(), TokenType.COMMENT);
+            case STRACE_MESSAGE -> {
+                int start = line.lineStart();
+                int end = line.lineEnd();
+                while (start < end && text.charAt(start) == ' ') {
+                    start++;
+                }
+                while (end > start && text.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                out.add(start, end, TokenType.COMMENT);
+            }
             default -> {
             }
         }
@@ -108,9 +118,11 @@ final class DetailTokens {
             out.add(i, j, TokenType.NUMBER, i == s + 3 ? TokenModifier.ADDRESS.bit() : 0);
             i = Math.max(j, i + 1);
         }
-        if (s + DUMP_ASCII < end - 2) {
-            out.add(s + DUMP_ASCII, end - 2, TokenType.STRING);
+        int asciiEnd = end - 2;
+        while (asciiEnd > s + DUMP_ASCII && text.charAt(asciiEnd - 1) == ' ') {
+            asciiEnd--; // the column is padded to 16
         }
+        out.add(s + DUMP_ASCII, asciiEnd, TokenType.STRING);
     }
 
     /** A -c row: numbers, then the syscall name; {@code total} in the last row. Headers and rules stay plain. */

@@ -115,7 +115,7 @@ public final class SemanticTokens {
             out.add(digits[0], digits[1], TokenType.NUMBER);
         }
         Span ip = line.instructionPointerSpan();
-        if (ip.length() > 2) {
+        if (ip.length() > 2 && text.charAt(ip.start() + 1) != '?') { // [????????????????]: strace could not read it
             out.add(ip.start() + 1, ip.end() - 1, TokenType.NUMBER, TokenModifier.ADDRESS.bit());
         }
     }
@@ -127,6 +127,9 @@ public final class SemanticTokens {
             return;
         }
         out.add(name.start(), name.end(), TokenType.FUNCTION, TokenModifier.DEFAULT_LIBRARY.bit());
+        if (line.kind() == LineKind.PARTIAL) {
+            return; // the rest of the line is someone else's text; the call goes on on a later line
+        }
         if (line.kind() == LineKind.RESUMED) {
             out.add(name.start() - 5, name.start() - 1, TokenType.KEYWORD); // "<..."
             out.add(name.end() + 1, name.end() + 9, TokenType.KEYWORD); // "resumed>"
@@ -135,11 +138,15 @@ public final class SemanticTokens {
         if (line.argsSpan().isPresent()) {
             ArgList list = ArgParser.parse(text, line.argsSpan());
             int base = line.kind() == LineKind.RESUMED ? Parameters.firstIndex(trace, i, list) : 0;
-            for (int k = 0; k < list.size(); k++) {
+            // past a problem the text is not arguments any more (the program's output on stderr, say)
+            int trusted = list.hasProblems() ? list.problems().get(0).offset() : Integer.MAX_VALUE;
+            for (int k = 0; k < list.size() && list.get(k).end() <= trusted; k++) {
                 ArgNode arg = list.get(k);
                 SyscallDoc.ParamDoc param = doc == null || base < 0 ? null : doc.param(base + k);
-                boolean fd = param != null && InlayHints.isFdParameter(param.name());
-                args.node(arg, fd ? ArgTokens.Role.FD : ArgTokens.Role.PLAIN);
+                args.node(arg, param == null ? ArgTokens.Role.PLAIN
+                        : InlayHints.isFdParameter(param.name()) ? ArgTokens.Role.FD
+                        : isPidParameter(param.name()) ? ArgTokens.Role.PID
+                        : ArgTokens.isSignalSet(param.name(), arg) ? ArgTokens.Role.SIGNAL : ArgTokens.Role.PLAIN);
             }
         }
         out.add(line.unfinishedSpan().start(), line.unfinishedSpan().end(), TokenType.KEYWORD);
@@ -155,6 +162,11 @@ public final class SemanticTokens {
         if (duration.length() > 2) {
             out.add(duration.start() + 1, duration.end() - 1, TokenType.NUMBER, TokenModifier.DURATION.bit());
         }
+    }
+
+    /** pid, tgid, tid, ppid … */
+    static boolean isPidParameter(String name) {
+        return name.equals("pid") || name.equals("tgid") || name.equals("tid") || name.endsWith("pid");
     }
 
     private static void result(String text, ParsedLine line, SyscallDoc doc, LineTokens out) {
