@@ -92,6 +92,9 @@ public final class CodeLenses {
             }
         }
         StringBuilder b = new StringBuilder();
+        if (processes + threads == 0 && !model.options().summary().isEmpty()) {
+            return "a summary table only, no calls · strace " + String.join(" ", model.options().flags());
+        }
         b.append(count(processes, "process", "processes"));
         if (threads > 0) {
             b.append(" + ").append(count(threads, "thread", "threads"));
@@ -102,10 +105,10 @@ public final class CodeLenses {
         int first = firstTimed(parsed, 0, 1);
         int last = firstTimed(parsed, parsed.lineCount() - 1, -1);
         if (first >= 0 && last >= 0) {
-            long wall = Times.between(Times.seconds(trace.text(), parsed.line(first)),
-                    Times.seconds(trace.text(), parsed.line(last)), clock);
+            ParsedLine from = parsed.line(first);
+            long wall = Times.between(Times.seconds(trace.text(), from), Times.seconds(trace.text(), parsed.line(last)), clock);
             if (wall >= 0) {
-                b.append(" · wall ").append(Durations.format(wall));
+                b.append(" · wall ").append(Times.format(wall, trace.text(), from));
             }
         }
         DetectedOptions options = model.options();
@@ -132,7 +135,7 @@ public final class CodeLenses {
         if (first.absoluteTimeSpan().isPresent() && end > process.firstLine()) {
             long span = Times.between(Times.seconds(trace.text(), first), Times.seconds(trace.text(), parsed.line(end)), clock);
             if (span >= 0) {
-                b.append(" · ").append(Durations.format(span));
+                b.append(" · ").append(Times.format(span, trace.text(), first));
             }
         }
         return b.toString();

@@ -95,7 +95,7 @@ final class FdPaths {
                 known.put(key(table, (int) value), label != null ? label : CLOSED);
             } else if (PAIRS.contains(line.name())) {
                 for (ArgNode fd : pairFds(i, line)) {
-                    known.put(key(table, (int) fd.numericValue().getAsLong()), line.name());
+                    known.put(key(table, (int) fd.numericValue().getAsLong()), pairLabel(line.name()));
                 }
             }
         }
@@ -139,7 +139,7 @@ final class FdPaths {
         if (PAIRS.contains(line.name())) {
             for (ArgNode n : pairFds(i, line)) {
                 if (n.numericValue().getAsLong() == fd) {
-                    return line.name();
+                    return pairLabel(line.name());
                 }
             }
             return null;
@@ -167,7 +167,7 @@ final class FdPaths {
         }
         for (ArgNode arg : args.nodes()) {
             if (arg.kind() == ArgKind.STRING) {
-                return name.equals("memfd_create") ? "memfd:" + arg.decoded() : arg.decoded();
+                return name.equals("memfd_create") ? "memfd:" + arg.content() : arg.content(); // escapes kept: one line
             }
         }
         return name;
@@ -210,6 +210,10 @@ final class FdPaths {
             }
         }
         return fds;
+    }
+
+    private static String pairLabel(String syscall) {
+        return syscall.startsWith("pipe") ? "pipe" : syscall;
     }
 
     private static long key(int table, int fd) {

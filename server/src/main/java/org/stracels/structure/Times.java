@@ -26,6 +26,12 @@ final class Times {
         }
     }
 
+    /** {@code nanos} for people; "< 1 s" for 0 when the times have whole seconds only (-t), as no finer span is known. */
+    static String format(long nanos, String text, ParsedLine timed) {
+        boolean wholeSeconds = timed.absoluteTimeSpan().text(text).indexOf('.') < 0;
+        return wholeSeconds && nanos == 0 ? "< 1 s" : Durations.format(nanos);
+    }
+
     /** From {@code from} to {@code to} in nanoseconds; a clock time that went back crossed midnight. */
     static long between(double from, double to, boolean clock) {
         if (Double.isNaN(from) || Double.isNaN(to)) {
