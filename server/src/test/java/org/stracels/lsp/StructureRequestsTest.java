@@ -221,6 +221,26 @@ class StructureRequestsTest {
     }
 
     @Test
+    void rangesOutsideTheDocumentOrBackwardsAreClampedNotErrors() throws Exception {
+        try (ServerConnection c = ServerConnection.start()) {
+            c.initialize();
+            c.open(FOLLOW_URI, 1, FOLLOW);
+            TextDocumentService docs = c.server.getTextDocumentService();
+            Range beyond = new Range(new Position(250, 0), new Position(1_000_000, 5));
+            Range backwards = new Range(new Position(9, 3), new Position(2, 0));
+            Range negative = new Range(new Position(-4, -1), new Position(0, 3));
+            assertThat(decode(await(docs.semanticTokensRange(new SemanticTokensRangeParams(FOLLOW_ID, beyond))).getData(), FOLLOW))
+                    .isNotEmpty().allMatch(t -> lineOf(t) >= 250);
+            assertThat(await(docs.semanticTokensRange(new SemanticTokensRangeParams(FOLLOW_ID, backwards))).getData()).isEmpty();
+            assertThat(decode(await(docs.semanticTokensRange(new SemanticTokensRangeParams(FOLLOW_ID, negative))).getData(), FOLLOW))
+                    .allMatch(t -> lineOf(t) == 0);
+            assertThat(await(docs.inlayHint(new InlayHintParams(FOLLOW_ID, beyond)))).isNotNull();
+            assertThat(await(docs.inlayHint(new InlayHintParams(FOLLOW_ID, backwards)))).isEmpty();
+            assertThat(await(docs.inlayHint(new InlayHintParams(FOLLOW_ID, negative)))).isNotNull();
+        }
+    }
+
+    @Test
     void requestsAboutADocumentThatIsNotOpenAnswerEmpty() throws Exception {
         TextDocumentIdentifier nowhere = new TextDocumentIdentifier("file:///never-opened.strace");
         Range range = new Range(new Position(0, 0), new Position(10, 0));
