@@ -57,13 +57,14 @@ public final class Outline {
                     shown.add(own.get(i)); // how it ended is always shown
                 }
             }
-            children.addAll(make.segments(process, shown));
+            List<Programs.Exec> execs = Programs.execs(trace, process);
+            children.addAll(make.segments(process, execs, shown));
             int left = own.size() - shown.size();
             if (left > 0) {
                 children.add(make.more(own, kept, left));
             }
             children.addAll(make.ending(process, own));
-            Symbol symbol = make.process(process, children);
+            Symbol symbol = make.process(process, execs, children);
             ProcessInfo owner = Programs.owner(trace, process);
             if (process.isThread() && owner != process && owner.firstLine() >= 0) {
                 threads.get(owner.id()).add(symbol);

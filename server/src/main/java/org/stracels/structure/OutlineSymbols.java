@@ -27,11 +27,10 @@ final class OutlineSymbols {
         this.text = trace.text();
     }
 
-    Symbol process(ProcessInfo process, List<Symbol> children) {
+    Symbol process(ProcessInfo process, List<Programs.Exec> execs, List<Symbol> children) {
         ParsedLine first = parsed.line(process.firstLine());
         Span selection = first.pidSpan().isPresent() ? first.pidSpan()
                 : first.nameSpan().isPresent() ? first.nameSpan() : first.lineSpan();
-        List<Programs.Exec> execs = Programs.execs(trace, process);
         String detail = !execs.isEmpty() ? execs.get(execs.size() - 1).commandLine()
                 : process.parentPid() < 0 ? ""
                 : (process.isThread() ? "thread of pid " : "forked by pid ") + process.parentPid();
@@ -56,8 +55,7 @@ final class OutlineSymbols {
     }
 
     /** The execve segments of {@code process} holding the events among {@code lines}; events before the first exec alone. */
-    List<Symbol> segments(ProcessInfo process, List<Integer> lines) {
-        List<Programs.Exec> execs = Programs.execs(trace, process);
+    List<Symbol> segments(ProcessInfo process, List<Programs.Exec> execs, List<Integer> lines) {
         List<Symbol> result = new ArrayList<>();
         int next = 0;
         while (next < lines.size() && (execs.isEmpty() || lines.get(next) < execs.get(0).entryLine())) {
