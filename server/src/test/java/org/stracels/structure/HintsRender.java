@@ -8,11 +8,11 @@ import org.stracels.parse.CancelCheck;
  * Writes the inlay hints of a line into its text, as an editor shows them: a parameter name and a space
  * before its argument, an fd's path right after it, a slow-call mark after a space, each between ⟪ ⟫.
  */
-public final class HintsRender {
+final class HintsRender {
     private HintsRender() {
     }
 
-    public static String line(Trace trace, int line, InlayHints.Options options) {
+    static String line(Trace trace, int line, InlayHints.Options options) {
         int start = trace.parsed().lineStart(line);
         int end = trace.parsed().lineEnd(line);
         List<InlayHints.Hint> hints = InlayHints.hints(trace, start, end, options, CancelCheck.NONE);

@@ -4,11 +4,11 @@ import org.stracels.analysis.Trace;
 import org.stracels.parse.CancelCheck;
 
 /** Writes the tokens of a line into its text: {@code ‹type+modifier:text›}; text outside tokens as it is. */
-public final class TokensRender {
+final class TokensRender {
     private TokensRender() {
     }
 
-    public static String line(Trace trace, int line) {
+    static String line(Trace trace, int line) {
         TokenList tokens = SemanticTokens.tokens(trace, line, line, CancelCheck.NONE);
         String text = trace.text();
         StringBuilder b = new StringBuilder();
