@@ -32,6 +32,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDocumentationAndHoverKnowNothingOfTheProtocol() throws IOException {
+        for (String pkg : List.of("catalog", "hover")) {
+            for (Path file : sources(pkg)) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("org.eclipse.lsp4j");
+            }
+        }
+    }
+
+    @Test
     void onlyTheCliWritesToStandardOutput() throws IOException {
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
