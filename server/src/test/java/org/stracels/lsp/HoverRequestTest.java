@@ -28,7 +28,7 @@ class HoverRequestTest {
         String text = TestData.text("plain.strace");
         String uri = TestData.uri("plain.strace");
         int line = 0;
-        while (!TestData.line(text, line).contains("\"/nonexistent\"")) {
+        while (!TestData.line(text, line).contains("= -1 ENOENT") || !TestData.line(text, line).contains("\"/nonexistent\"")) {
             line++;
         }
         int character = TestData.line(text, line).indexOf("ENOENT") + 2;
