@@ -2,6 +2,7 @@ package org.stracels.hover;
 
 import java.util.List;
 import org.stracels.catalog.Catalog;
+import org.stracels.catalog.RawValues;
 import org.stracels.catalog.SyscallDoc;
 import org.stracels.parse.ArgKind;
 import org.stracels.parse.ArgList;
@@ -143,13 +144,26 @@ final class ArgumentHover {
         if (path.size() >= 2 && path.get(path.size() - 2).kind() == ArgKind.FLAGS) {
             return null; // the set explains its members
         }
+        String raw = rawNames(ctx, name, leaf);
+        if (raw != null) {
+            return raw;
+        }
         if (isFdParam(name) && leaf.numericValue().isPresent()) {
-            return fdText(ctx, (int) leaf.numericValue().getAsLong(), null);
+            long fd = leaf.numericValue().getAsLong();
+            return fd >= 0 ? fdText(ctx, (int) fd, null)
+                    : fd == -100 ? "`AT_FDCWD` (-100): relative paths start at the current directory."
+                    : "No descriptor (" + fd + ").";
         }
         if ((name.equals("pid") || name.equals("si_pid") || name.equals("tgid") || name.equals("tid"))
                 && leaf.numericValue().isPresent() && leaf.numericValue().getAsLong() > 0) {
             var p = ProcessHover.findByPid(ctx, (int) leaf.numericValue().getAsLong(), ctx.lineIndex());
             return p != null ? ProcessHover.describe(ctx, p) : "A pid that does not appear in this trace.";
+        }
+        if (path.size() >= 2 && path.get(path.size() - 2).kind() == ArgKind.COMMENTED) {
+            ArgNode comment = path.get(path.size() - 2).comment();
+            if (comment != null) {
+                return comment(comment); // -X verbose: 0x3 /* PROT_READ|PROT_WRITE */
+            }
         }
         if (text.length() > 1 && text.startsWith("0") && !text.startsWith("0x")) {
             return ValueExplainer.modeText(text);
@@ -161,6 +175,25 @@ final class ArgumentHover {
             return "An address in the process's memory.";
         }
         return null;
+    }
+
+    /** {@code -X raw}: the names a bare number stands for, each explained. */
+    private static String rawNames(HoverContext ctx, String param, ArgNode leaf) {
+        if (leaf.numericValue().isEmpty() || !ctx.trace().model().options().xForm().equals("raw")) {
+            return null;
+        }
+        long value = leaf.numericValue().getAsLong();
+        String names = param.endsWith("dirfd") && value == -100 ? "AT_FDCWD"
+                : RawValues.get().names(ctx.syscall(), param, value);
+        if (names == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(Md.tick(leaf.text()) + " stands for " + Md.tick(names) + " (`-X raw` prints numbers):\n");
+        for (String word : names.split("\\|")) {
+            String s = ValueExplainer.symbol(word, false);
+            b.append("- ").append(s != null ? s : Md.tick(word)).append('\n');
+        }
+        return b.toString();
     }
 
     private static boolean isFdParam(String name) {
@@ -232,7 +265,8 @@ final class ArgumentHover {
         if (c.matches("[A-Z][A-Z0-9_|]*")) {
             StringBuilder b = new StringBuilder("The names of the number (`-X verbose`):\n");
             for (String word : c.split("\\|")) {
-                String s = ValueExplainer.symbol(word, false);
+                String s = Character.isDigit(word.charAt(0)) ? Md.tick(word) + ": " + ValueExplainer.modeText(word)
+                        : ValueExplainer.symbol(word, false);
                 b.append("- ").append(s != null ? s : Md.tick(word)).append('\n');
             }
             return b.toString();
