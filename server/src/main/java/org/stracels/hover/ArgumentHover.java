@@ -37,9 +37,8 @@ final class ArgumentHover {
         }
         ArgNode field = innermostField(path);
         if (field != null && field.nameSpan().contains(ctx.offset())) {
-            md.para("Field " + Md.tick(field.name()) + " of the structure strace decoded.");
-            String doc2 = Catalog.get().siginfoField(field.name());
-            md.para(doc2);
+            String fieldDoc = Catalog.get().field(field.name());
+            md.para("Field " + Md.tick(field.name()) + (fieldDoc != null ? ": " + fieldDoc : " of the structure strace decoded."));
             return new Hover(field.nameSpan().start(), field.nameSpan().end(), md.toString());
         }
         ArgNode target = leaf;
