@@ -50,6 +50,9 @@ final class FdOrigin {
                 if (line == fromLine && !PAIR_CREATORS.contains(parsed.name(line))) {
                     continue;
                 }
+                if (!PAIR_CREATORS.contains(parsed.name(line)) && !mentionsResult(ctx.text(), parsed, line, fd)) {
+                    continue; // cheap text check before re-reading the line
+                }
                 Origin origin = creates(ctx, line, fd);
                 if (origin != null) {
                     return origin;
@@ -62,6 +65,20 @@ final class FdOrigin {
             line = process.createdAtLine() - 1;
         }
         return null;
+    }
+
+    /** Whether the line's text holds {@code "= FD"} followed by the end, a space or a decoration. */
+    private static boolean mentionsResult(String text, ParsedTrace parsed, int line, int fd) {
+        String needle = "= " + fd;
+        int start = parsed.lineStart(line);
+        int end = parsed.lineEnd(line);
+        for (int at = end - needle.length(); at >= start; at--) { // bounded to this line
+            if (text.startsWith(needle, at)) {
+                int after = at + needle.length();
+                return after == end || text.charAt(after) == ' ' || text.charAt(after) == '<';
+            }
+        }
+        return false;
     }
 
     private static Origin creates(HoverContext ctx, int line, int fd) {
