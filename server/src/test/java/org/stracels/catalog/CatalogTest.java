@@ -45,6 +45,20 @@ class CatalogTest {
     }
 
     @Test
+    void theNamesOfI386AndX32PersonalitiesAreDocumented() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (var in = Catalog.class.getResourceAsStream("/org/stracels/catalog/syscalls-4.names.txt")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    names.add(line.split("\t")[0]);
+                }
+            }
+        }
+        assertThat(names).contains("_llseek", "mmap2", "socketcall", "rt_sigaction#64");
+        assertThat(names).allSatisfy(name -> assertThat(Catalog.get().syscall(name)).as(name).isNotNull());
+    }
+
+    @Test
     void everyErrnoAndSignalIsDocumented() throws IOException {
         Catalog catalog = Catalog.get();
         List<String> missing = new ArrayList<>();
