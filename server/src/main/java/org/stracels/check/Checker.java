@@ -6,6 +6,7 @@ import org.stracels.parse.CancelCheck;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
+import org.stracels.parse.ArgParser;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
@@ -155,22 +156,8 @@ public final class Checker {
         return "Process " + model.process(process).pid();
     }
 
-    /** The first quoted string among the arguments of line {@code i}: the path of most file calls. */
+    /** The first string argument of line {@code i}: the path of most file calls. */
     private static String firstString(ParsedTrace parsed, int i) {
-        ParsedLine line = parsed.line(i);
-        Span args = line.argsSpan();
-        if (!args.isPresent()) {
-            return null;
-        }
-        String text = parsed.text();
-        int quote = text.indexOf('"', args.start());
-        if (quote < 0 || quote >= args.end()) {
-            return null;
-        }
-        int close = quote + 1;
-        while (close < args.end() && text.charAt(close) != '"') {
-            close += text.charAt(close) == '\\' ? 2 : 1;
-        }
-        return text.substring(quote + 1, Math.min(close, args.end()));
+        return ArgParser.firstString(parsed.text(), parsed.line(i).argsSpan());
     }
 }
