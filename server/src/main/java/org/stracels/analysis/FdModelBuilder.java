@@ -156,12 +156,17 @@ final class FdModelBuilder {
         for (int k = 0; k < list.size(); k++) {
             int index = k + shift;
             if (index != creations) {
-                visit(call, list.get(k), index, true, t, line);
+                visit(call, list.get(k), index, true, false, t, line);
             }
         }
     }
 
-    private void visit(Call call, ArgNode node, int index, boolean top, int t, int line) {
+    /**
+     * Finds the fds in one argument. FD nodes (-y) are fds wherever they are; plain numbers are fds at the
+     * positions {@link FdCalls} knows, in pollfd's {@code fd} field, in select's sets and in SCM_RIGHTS data
+     * ({@code numbers}: this node is such a place).
+     */
+    private void visit(Call call, ArgNode node, int index, boolean top, boolean numbers, int t, int line) {
         if (node == null) {
             return;
         }
@@ -173,10 +178,9 @@ final class FdModelBuilder {
                     Span d = node.decorationSpan();
                     use(t, (int) fd, number.start(), d.start(), d.end(), line, true);
                 }
-                return;
             }
             case NUMBER -> {
-                if (!decorated && (top ? FdCalls.isFdArg(call.name(), index) : FdCalls.fdsInStructs(call.name()))) {
+                if (!decorated && (numbers || (top && FdCalls.isFdArg(call.name(), index)))) {
                     long fd = node.numericValue().orElse(-1);
                     if (fd >= 0 && fd < Integer.MAX_VALUE) {
                         // dup2's target may be closed: a use only when the model has it open
@@ -184,27 +188,29 @@ final class FdModelBuilder {
                         use(t, (int) fd, node.start(), -1, -1, line, !target);
                     }
                 }
-                return;
             }
             case FIELD -> {
-                if ("cmsg_data".equals(node.name()) && call.receivesFds()) {
+                boolean data = "cmsg_data".equals(node.name());
+                if (data && call.receivesFds()) {
                     return; // fds received with SCM_RIGHTS are made by the call: see FdEffects
                 }
-                if (!decorated && FdCalls.fdsInStructs(call.name()) && !"fd".equals(node.name())) {
-                    return; // pollfd: only its fd field
+                boolean fds = (data && call.sendsFds()) || ("fd".equals(node.name()) && FdCalls.fdsInStructs(call.name()));
+                visit(call, node.value(), index, false, fds, t, line);
+            }
+            case BITSET -> {
+                boolean sets = FdCalls.fdsInStructs(call.name()); // select's fd sets
+                for (ArgNode child : node.children()) {
+                    visit(call, child, index, false, sets, t, line);
                 }
-                visit(call, node.value(), index, false, t, line);
-                return;
             }
             case STRING, SYMBOL, COMMENT, ELLIPSIS, UNAVAILABLE, OTHER -> {
-                return;
             }
             default -> {
                 if (!decorated && !FdCalls.fdsInStructs(call.name()) && !call.sendsFds()) {
                     return;
                 }
                 for (ArgNode child : node.children()) {
-                    visit(call, child, index, false, t, line);
+                    visit(call, child, index, false, numbers && node.kind() == ArgKind.ARRAY, t, line);
                 }
             }
         }
