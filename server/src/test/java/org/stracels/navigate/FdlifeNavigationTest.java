@@ -127,6 +127,72 @@ class FdlifeNavigationTest {
         assertThat(references(fd(pipe, 8), true)).containsExactly(fd(pipe, 8), fd(poll, 8), fd(select, 8));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"fdlife.strace", "fdlife-y.strace", "fdlife-yy.strace"})
+    void pidsGoToTheCloneThatMadeTheProcessAndBack(String file) {
+        load(file);
+        int clone = nth("clone\\(child_stack=NULL", 1); // the fork without exec
+        int cloneResult = result(clone);
+        int child = Integer.parseInt(trace.text().substring(cloneResult, Cursor.number(trace.text(), cloneResult).end()));
+        int first = after(clone, child, "");
+        int exited = after(first, child, "\\+\\+\\+ exited");
+        // the child's pid on any of its lines, in wait4 and in SIGCHLD's si_pid: the clone's result
+        assertThat(definition(lineStart(first))).containsExactly(cloneResult);
+        assertThat(definition(lineStart(exited) + 1)).as("the pid prefix of the exit line").containsExactly(cloneResult);
+        int wait = after(clone, pid(clone), "wait4\\(" + child);
+        assertThat(definition(trace.text().indexOf(Integer.toString(child), lineStart(wait) + 6))).containsExactly(cloneResult);
+        int sigchld = after(wait, pid(clone), "si_pid=" + child);
+        assertThat(definition(trace.text().indexOf("si_pid=", lineStart(sigchld)) + 7)).containsExactly(cloneResult);
+        // the clone's result and the exit line: the child's first line
+        assertThat(definition(cloneResult)).containsExactly(lineStart(first));
+        assertThat(definition(trace.text().indexOf("exited", lineStart(exited)))).containsExactly(lineStart(first));
+        // the first process was made by no call in the trace: its pid goes to its first line
+        assertThat(definition(lineStart(0))).containsExactly(lineStart(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fdlife.strace", "fdlife-y.strace", "fdlife-yy.strace"})
+    void theHalvesOfACutCallLeadToEachOther(String file) {
+        load(file);
+        int unfinished = line("read\\(7.*<unfinished \\.\\.\\.>$");
+        int resumed = line("<\\.\\.\\. read resumed>\"hi\"");
+        int marker = trace.text().indexOf("<unfinished", lineStart(unfinished));
+        assertThat(definition(marker + 2)).containsExactly(lineStart(resumed));
+        assertThat(definition(trace.text().indexOf("read", lineStart(unfinished)))).containsExactly(lineStart(resumed));
+        assertThat(definition(trace.text().indexOf("read resumed", lineStart(resumed)))).containsExactly(lineStart(unfinished));
+        assertThat(references(marker, true)).containsExactly(lineStart(unfinished), lineStart(resumed));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fdlife.strace", "fdlife-y.strace", "fdlife-yy.strace"})
+    void addressesGoToTheMappingThatHoldsThem(String file) {
+        load(file);
+        int mmap = nth("mmap\\(NULL, 12288, PROT_READ\\|PROT_WRITE, MAP_PRIVATE\\|MAP_ANONYMOUS", countOf("mmap\\(NULL, 12288, PROT_READ\\|PROT_WRITE, MAP_PRIVATE\\|MAP_ANONYMOUS") - 1);
+        int mapped = result(mmap);
+        for (String call : new String[] {"mprotect", "madvise", "munmap"}) {
+            int l = after(mmap, pid(mmap), call + "\\(");
+            assertThat(definition(address(l))).as(call).containsExactly(mapped);
+        }
+        int second = after(after(mmap, pid(mmap), "munmap\\("), pid(mmap), "munmap\\(");
+        assertThat(definition(address(second))).containsExactly(mapped);
+        // a thread's madvise of its stack: the mmap its creator made (threads share the address space)
+        int stack = line("MAP_STACK");
+        int madvise = line("madvise\\(.*MADV_DONTNEED", "8368128");
+        assertThat(pid(madvise)).isNotEqualTo(pid(stack));
+        assertThat(definition(address(madvise))).containsExactly(result(stack));
+        // shrinking the break: the brk that had moved it past that address
+        int grow = after(second, pid(mmap), "brk\\(0x");
+        int shrink = after(grow, pid(mmap), "brk\\(0x");
+        assertThat(definition(address(shrink))).containsExactly(result(grow));
+        // after execve, a new address space: the child's munmap of the loader cache goes to its own mmap
+        int exec = line("execve\\(\"/proc/self/exe");
+        int unmap = after(exec, pid(exec), "munmap\\(");
+        int target = trace.parsed().lineAt(definition(address(unmap)).get(0));
+        assertThat(target).isGreaterThan(exec).isLessThan(unmap);
+        assertThat(pid(target)).isEqualTo(pid(exec));
+        assertThat(text(target)).contains("mmap(NULL, " + text(unmap).replaceAll(".*, (\\d+)\\).*", "$1"));
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     /** The one line matching {@code regex} (find). */
@@ -159,6 +225,19 @@ class FdlifeNavigationTest {
             }
         }
         return found;
+    }
+
+    private int countOf(String regex) {
+        return lines(regex, "").size();
+    }
+
+    private int lineStart(int line) {
+        return trace.parsed().lineStart(line);
+    }
+
+    /** Offset of the address argument (the first) of the call on {@code line}. */
+    private int address(int line) {
+        return trace.text().indexOf("(0x", trace.parsed().lineStart(line)) + 1;
     }
 
     private String text(int i) {
