@@ -178,6 +178,25 @@ public final class FdModel {
         return uses;
     }
 
+    /**
+     * The instance process {@code processId} held at number {@code fd} on {@code line} (-1 if none): for
+     * following an fd into another file of an -ff trace. A scan over the lives: not for hot paths.
+     */
+    public int instanceAt(int processId, int fd, int line) {
+        int t = processId >= 0 ? tables.tableOfProcess(processId) : -1;
+        if (t < 0) {
+            return -1;
+        }
+        for (int l = 0; l < tables.lifeCount(); l++) {
+            int instance = tables.lifeInstance(l);
+            if (tables.lifeTable(l) == t && tables.instFd(instance) == fd && tables.lifeFrom(l) <= line
+                    && (tables.lifeEnd(l) < 0 || tables.lifeEnd(l) >= line)) {
+                return instance;
+            }
+        }
+        return -1;
+    }
+
     /** Bytes held by the model's arrays. */
     public long bytes() {
         return 4L * (useOffsets.length + useLives.length + lifeUseStart.length + usesByLife.length

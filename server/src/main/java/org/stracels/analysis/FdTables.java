@@ -296,6 +296,7 @@ final class FdTables {
     int lifeCount() { return lifeInstance.size(); }
     int lifeInstance(int l) { return lifeInstance.get(l); }
     int lifeProcess(int l) { return tables.get(lifeTable.get(l)).owner; }
+    int lifeTable(int l) { return lifeTable.get(l); }
     int lifeFrom(int l) { return lifeFrom.get(l); }
     int lifeEnd(int l) { return lifeEnd.get(l); }
     int lifeEndReason(int l) { return lifeEndReason.get(l); }

@@ -33,8 +33,9 @@ final class StraceTextDocumentService implements TextDocumentService {
         this.documents = documents;
         this.diagnostics = diagnostics;
         this.hover = hover;
-        PlaceLocations locations = new PlaceLocations();
-        this.definition = new DefinitionRequest(documents, locations);
+        FfFiles ff = new FfFiles(documents);
+        PlaceLocations locations = new PlaceLocations(ff);
+        this.definition = new DefinitionRequest(documents, locations, ff);
         this.references = new ReferencesRequest(documents, locations);
         this.highlights = new DocumentHighlightRequest(documents);
     }

@@ -16,9 +16,24 @@ public final class Definition {
 
     /** The places the thing at {@code offset} is defined; empty when there is nothing to go to. */
     public static List<Place> find(Trace trace, int offset, CancelCheck cancel) {
+        return find(trace, offset, Siblings.NONE, cancel);
+    }
+
+    /**
+     * The same, for a file of an -ff trace whose other files are {@code siblings}: a clone's result goes to the
+     * child's file, an fd a process inherited goes to the call that made it in its parent's file.
+     */
+    public static List<Place> find(Trace trace, int offset, Siblings siblings, CancelCheck cancel) {
         Subject s = Cursor.at(trace, offset, cancel);
         if (s instanceof Subject.Fd fd) {
-            return FdTargets.definition(trace, fd.use(), cancel);
+            List<Place> across = CrossFile.inheritedFd(trace, fd.use(), siblings, cancel);
+            return across.isEmpty() ? FdTargets.definition(trace, fd.use(), cancel) : across;
+        }
+        if (s instanceof Subject.Process process && process.role() == Subject.Role.CHILD) {
+            List<Place> across = CrossFile.child(trace, process.processId(), siblings);
+            if (!across.isEmpty()) {
+                return across;
+            }
         }
         if (s instanceof Subject.Half half) {
             return half.partner() >= 0 ? List.of(Cursor.line(trace, half.partner())) : List.of();

@@ -98,6 +98,32 @@ class NavigationProtocolTest {
         }
     }
 
+    @Test
+    void inAnFfTraceACloneResultGoesToTheChildsFile() throws Exception {
+        java.nio.file.Path folder = TestData.path("fdlife-ff");
+        java.nio.file.Path main;
+        try (var files = java.nio.file.Files.list(folder)) {
+            main = files.filter(p -> TestData.text("fdlife-ff/" + p.getFileName()).startsWith("execve(")).findFirst()
+                    .orElseThrow();
+        }
+        String text = TestData.text("fdlife-ff/" + main.getFileName());
+        String[] lines = text.split("\n", -1);
+        int clone = 0;
+        while (!lines[clone].startsWith("clone(")) {
+            clone++;
+        }
+        String child = lines[clone].substring(lines[clone].lastIndexOf("= ") + 2);
+        java.nio.file.Path childFile = main.resolveSibling(main.getFileName().toString().replaceAll("\\d+$", child));
+        String childFirst = java.nio.file.Files.readString(childFile).split("\n", -1)[0];
+        try (ServerConnection c = ServerConnection.start()) {
+            c.initialize();
+            String uri = main.toUri().toString();
+            c.open(uri, 1, text);
+            assertThat(definition(c, uri, new Position(clone, lines[clone].length() - 1))).containsExactly(new Location(
+                    childFile.toUri().toString(), new Range(new Position(0, 0), new Position(0, childFirst.length()))));
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private static ServerConnection open() throws Exception {
