@@ -202,4 +202,29 @@ public final class FdModel {
         return 4L * (useOffsets.length + useLives.length + lifeUseStart.length + usesByLife.length
                 + instanceLifeStart.length + livesByInstance.length) + tables.bytes();
     }
+
+    /** Uses are recorded in line order, which is text order except for rare cut lines: sort when needed. */
+    static int sortByOffset(int[] offsets, int[] lives) {
+        boolean sorted = true;
+        for (int i = 1; i < offsets.length && sorted; i++) {
+            sorted = offsets[i - 1] < offsets[i];
+        }
+        if (sorted) {
+            return offsets.length;
+        }
+        long[] pairs = new long[offsets.length];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = ((long) offsets[i] << 32) | (lives[i] & 0xffffffffL);
+        }
+        Arrays.sort(pairs);
+        int n = 0;
+        for (int i = 0; i < pairs.length; i++) {
+            if (i > 0 && (pairs[i] >>> 32) == (pairs[i - 1] >>> 32)) {
+                continue; // the same place seen twice keeps its first life
+            }
+            offsets[n] = (int) (pairs[i] >>> 32);
+            lives[n++] = (int) pairs[i];
+        }
+        return n;
+    }
 }

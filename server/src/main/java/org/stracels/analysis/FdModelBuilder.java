@@ -77,7 +77,7 @@ final class FdModelBuilder {
         }
         int[] offsets = useOffsets.toArray();
         int[] lives = useLives.toArray();
-        int count = sortByOffset(offsets, lives);
+        int count = FdModel.sortByOffset(offsets, lives);
         return new FdModel(tables, parsed.names(), Arrays.copyOf(offsets, count), Arrays.copyOf(lives, count));
     }
 
@@ -253,10 +253,6 @@ final class FdModelBuilder {
         }
     }
 
-    boolean decorated() {
-        return decorated;
-    }
-
     String text() {
         return text;
     }
@@ -287,30 +283,5 @@ final class FdModelBuilder {
         int entry = parsed.kind(created) == LineKind.RESUMED && model.partner(created) >= 0 ? model.partner(created) : created;
         ParsedLine call = parsed.line(entry);
         return call.argsSpan().text(text).contains("CLONE_FILES");
-    }
-
-    /** Uses are recorded in line order, which is text order except for rare cut lines: sort when needed. */
-    private static int sortByOffset(int[] offsets, int[] lives) {
-        boolean sorted = true;
-        for (int i = 1; i < offsets.length && sorted; i++) {
-            sorted = offsets[i - 1] < offsets[i];
-        }
-        if (sorted) {
-            return offsets.length;
-        }
-        long[] pairs = new long[offsets.length];
-        for (int i = 0; i < pairs.length; i++) {
-            pairs[i] = ((long) offsets[i] << 32) | (lives[i] & 0xffffffffL);
-        }
-        Arrays.sort(pairs);
-        int n = 0;
-        for (int i = 0; i < pairs.length; i++) {
-            if (i > 0 && (pairs[i] >>> 32) == (pairs[i - 1] >>> 32)) {
-                continue; // the same place seen twice keeps its first life
-            }
-            offsets[n] = (int) (pairs[i] >>> 32);
-            lives[n++] = (int) pairs[i];
-        }
-        return n;
     }
 }
