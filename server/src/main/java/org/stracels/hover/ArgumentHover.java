@@ -147,9 +147,9 @@ final class ArgumentHover {
         if (raw != null) {
             return raw;
         }
-        if (isFdParam(name) && leaf.numericValue().isPresent()) {
+        if ((isFdParam(name) || ctx.trace().fds().useAt(leaf.start()) >= 0) && leaf.numericValue().isPresent()) {
             long fd = leaf.numericValue().getAsLong();
-            return fd >= 0 ? fdText(ctx, (int) fd, null)
+            return fd >= 0 ? fdText(ctx, (int) fd, null, leaf.start())
                     : fd == -100 ? "`AT_FDCWD` (-100): relative paths start at the current directory."
                     : "No descriptor (" + fd + ").";
         }
@@ -206,27 +206,22 @@ final class ArgumentHover {
         if (leaf.fdNumber().isEmpty()) {
             return "The current working directory (`AT_FDCWD`): " + Md.tick(leaf.decoded()) + ".";
         }
-        return fdText(ctx, (int) leaf.fdNumber().getAsLong(), leaf.decoded() + (leaf.deleted() ? " (deleted)" : ""));
+        return fdText(ctx, (int) leaf.fdNumber().getAsLong(), leaf.decoded() + (leaf.deleted() ? " (deleted)" : ""),
+                leaf.value().start());
     }
 
-    private static String fdText(HoverContext ctx, int fd, String decoration) {
+    /** The fd whose number starts at {@code offset}: its path, and its life from the fd model. */
+    private static String fdText(HoverContext ctx, int fd, String decoration, int offset) {
         StringBuilder b = new StringBuilder("fd ").append(fd);
         if (decoration != null) {
             b.append(" → ").append(Md.tick(decoration));
         }
         b.append(". ");
-        FdOrigin.Origin origin = FdOrigin.find(ctx, fd, ctx.entryLine() >= 0 ? ctx.entryLine() : ctx.lineIndex());
-        if (origin != null) {
-            b.append("Created by ").append(Md.tick(origin.call())).append(" on ").append(HoverContext.lineRef(origin.line()));
-            if (origin.target() != null && decoration == null) {
-                b.append(" for ").append(Md.tick(origin.target()));
-            }
-            b.append('.');
-        } else if (fd <= 2) {
-            b.append(fd == 0 ? "Standard input" : fd == 1 ? "Standard output" : "Standard error")
-                    .append(", inherited: it was open before the trace began.");
-        } else {
-            b.append("No call in the trace created it: it was inherited, open before the trace began.");
+        String life = FdLifeText.describe(ctx, offset, decoration != null);
+        if (life != null) {
+            b.append(life);
+        } else if (ctx.line().failed() && "EBADF".equals(ctx.line().errno())) {
+            b.append("Not an open fd here: the call failed with `EBADF`.");
         }
         return b.toString();
     }

@@ -14,7 +14,7 @@ import org.eclipse.lsp4j.TextDocumentSyncOptions;
  * What the server tells the client at {@code initialize}: built here and nowhere else (lemminx:
  * ServerCapabilitiesInitializer), so the list of features is one read.
  *
- * <p>Document sync and hover. Sync is incremental, because traces run to megabytes and an edit of one line must
+ * <p>Document sync, hover, and navigation (definition, references, document highlight). Sync is incremental, because traces run to megabytes and an edit of one line must
  * not resend the whole file. No positionEncoding: the default, UTF-16, is what {@link Positions} counts.
  */
 final class Capabilities {
@@ -34,6 +34,9 @@ final class Capabilities {
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setTextDocumentSync(sync);
         capabilities.setHoverProvider(true);
+        capabilities.setDefinitionProvider(true);
+        capabilities.setReferencesProvider(true);
+        capabilities.setDocumentHighlightProvider(true);
         return capabilities;
     }
 

@@ -4,9 +4,17 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
@@ -17,16 +25,40 @@ final class StraceTextDocumentService implements TextDocumentService {
     private final Documents documents;
     private final DiagnosticsPublisher diagnostics;
     private final HoverRequest hover;
+    private final DefinitionRequest definition;
+    private final ReferencesRequest references;
+    private final DocumentHighlightRequest highlights;
 
     StraceTextDocumentService(Documents documents, DiagnosticsPublisher diagnostics, HoverRequest hover) {
         this.documents = documents;
         this.diagnostics = diagnostics;
         this.hover = hover;
+        FfFiles ff = new FfFiles(documents);
+        PlaceLocations locations = new PlaceLocations(ff);
+        this.definition = new DefinitionRequest(documents, locations, ff);
+        this.references = new ReferencesRequest(documents, locations);
+        this.highlights = new DocumentHighlightRequest(documents);
     }
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
         return hover.hover(params);
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
+        return definition.definition(params);
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        return references.references(params);
+    }
+
+    @Override
+    public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+        return highlights.highlights(params);
     }
 
     @Override

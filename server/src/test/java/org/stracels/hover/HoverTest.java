@@ -52,7 +52,7 @@ class HoverTest {
                 + "9917  read(5$0<UNIX-STREAM:[13746->13747]>, \"ping\", 16) = 4\n";
         HoverAssert.Result r = hover(text);
         assertThat(r.covered()).isEqualTo("5<UNIX-STREAM:[13746->13747]>");
-        assertThat(r.markdown()).contains("fd 5 → `UNIX-STREAM:[13746->13747]`").contains("Created by `socketpair` on line 1");
+        assertThat(r.markdown()).contains("fd 5 → `UNIX-STREAM:[13746->13747]`").contains("Made by `socketpair` on line 1");
         assertThat(hover("write($01, \"hi\\n\", 3) = 3").markdown()).contains("Standard output");
     }
 

@@ -31,7 +31,7 @@ class LanguageServerTest {
     private static final int STATUS = "+++ exited with ".length();
 
     @Test
-    void initializeAdvertisesIncrementalSyncAndHoverAndNothingElse() throws Exception {
+    void initializeAdvertisesIncrementalSyncHoverAndNavigationAndNothingElse() throws Exception {
         try (ServerConnection c = ServerConnection.start()) {
             InitializeResult result = c.initialize();
 
@@ -39,7 +39,8 @@ class LanguageServerTest {
             JsonObject capabilities = JsonParser.parseString(
                     new MessageJsonHandler(Map.of()).getGson().toJson(result.getCapabilities())).getAsJsonObject();
             assertThat(capabilities).isEqualTo(JsonParser.parseString(
-                    "{\"textDocumentSync\": {\"openClose\": true, \"change\": 2}, \"hoverProvider\": true}"));
+                    "{\"textDocumentSync\": {\"openClose\": true, \"change\": 2}, \"hoverProvider\": true,"
+                    + " \"definitionProvider\": true, \"referencesProvider\": true, \"documentHighlightProvider\": true}"));
             assertThat(result.getServerInfo().getName()).isEqualTo("strace-ls");
             assertThat(result.getServerInfo().getVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         }
