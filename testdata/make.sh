@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the strace test corpus in this directory (testdata/).
 #
-#   testdata/make.sh            # from any cwd
+#   testdata/make.sh            # from any cwd: every trace
+#   testdata/make.sh NAME...    # only the named traces (e.g. fdlife-y.strace fdlife-ff);
+#                               # the others stay as they are, README.md is still complete
 #
 # Every *.strace file is exactly what strace printed; nothing is edited.
 # Helper programs (src/*.c) are compiled into the fixed directory
@@ -30,11 +32,25 @@ SH_SCRIPT="cat $W/hello.txt | wc -c; ls /nonexistent; true"
 command -v strace >/dev/null || { echo "strace not found" >&2; exit 1; }
 command -v gcc >/dev/null || { echo "gcc not found" >&2; exit 1; }
 
+ONLY=("$@")   # names of the traces to make; empty: all
+
+# Whether trace NAME is to be made in this run.
+selected() {
+	local n
+	((${#ONLY[@]} == 0)) && return 0
+	for n in "${ONLY[@]}"; do
+		[[ $n == "$1" ]] && return 0
+	done
+	return 1
+}
+
 # ---------------------------------------------------------------- clean
-rm -f "$OUT"/*.strace "$OUT"/README.md
-rm -rf "$OUT"/ff "$OUT"/thread-exec-ff
+if ((${#ONLY[@]} == 0)); then
+	rm -f "$OUT"/*.strace "$OUT"/README.md
+	rm -rf "$OUT"/ff "$OUT"/thread-exec-ff "$OUT"/fdlife-ff
+fi
 rm -rf "$W"
-mkdir -p "$BIN" "$RUN" "$LOG" "$W/core" "$W/xauth" "$OUT/ff" "$OUT/thread-exec-ff"
+mkdir -p "$BIN" "$RUN" "$LOG" "$W/core" "$W/xauth" "$OUT/ff" "$OUT/thread-exec-ff" "$OUT/fdlife-ff"
 : >"$ROWS"
 printf 'hello, strace-ls\n' >"$W/hello.txt"
 
@@ -83,7 +99,10 @@ t() {
 	shown=${shown% }
 	[[ $MODE == stderr ]] && shown+=" > $name 2>&1"
 
-	for ((try = 1; try <= TRIES; try++)); do
+	# not selected: the README row only, the trace stays as it is
+	ok=1
+	selected "$name" || try=$((TRIES + 1))
+	for ((try = ${try:-1}; try <= TRIES; try++)); do
 		if [[ -d $target ]]; then
 			find "$target" -mindepth 1 -delete
 		else
@@ -108,7 +127,7 @@ t() {
 		((ok)) && break
 	done
 	((ok)) || echo "WARNING: $name does not show everything it should" >&2
-	printf '%-28s rc=%-3s %s\n' "$name" "$rc" "$shown"
+	selected "$name" && printf '%-28s rc=%-3s %s\n' "$name" "$rc" "$shown"
 	local cell=${shown//|/\\|}
 	[[ $CWD != "$RUN" ]] && cell="cd $CWD && $cell"
 	cell="$PRE$cell"
@@ -212,6 +231,19 @@ t yy.strace "\`-f -yy\`: socket endpoints (UNIX, TCP, UDP, UDPv6, NETLINK), \`/d
 	'TCP:\[127\.0\.0\.1 &&& UNIX-STREAM &&& NETLINK &&& char 1:3 &&& \(deleted\) &&& pid:[0-9]+' -- \
 	strace -f -yy -o @/yy.strace "$BIN/fds"
 
+t fdlife.strace "\`-f\`, no decorations: fd lifetimes for navigation (\`src/fdlife.c\`): \`dup2\` over an open fd, \`dup\`, \`fcntl F_DUPFD_CLOEXEC\` and \`F_SETFD\`, a number reused after close, a pipe between parent and child, a child that execs keeping one fd and losing its close-on-exec ones (\`EBADF\`), a fork without exec, a thread opening an fd the main thread closes, an fd passed with \`SCM_RIGHTS\`, fds in \`poll\`/\`pselect6\` structures, \`close_range\`, and \`mmap\`/\`mprotect\`/\`madvise\`/\`munmap\`/\`brk\`" \
+	'dup2\( &&& F_DUPFD_CLOEXEC &&& SCM_RIGHTS &&& EBADF &&& CLONE_THREAD &&& close_range' -- \
+	strace -f -o @/fdlife.strace "$BIN/fdlife"
+t fdlife-y.strace "\`-f -y\`: the same, every fd decorated with its path (\`socket:[INODE]\`, \`pipe:[INODE]\`)" \
+	'dup2\(3</ &&& SCM_RIGHTS, cmsg_data=\[[0-9]+</ &&& EBADF &&& CLONE_THREAD' -- \
+	strace -f -y -o @/fdlife-y.strace "$BIN/fdlife"
+t fdlife-yy.strace "\`-f -yy\`: the same, with socket endpoints and device numbers" \
+	'UNIX-STREAM:\[ &&& /dev/null<char 1:3> &&& EBADF' -- \
+	strace -f -yy -o @/fdlife-yy.strace "$BIN/fdlife"
+t fdlife-ff "(directory \`fdlife-ff/trace.PID\`) \`-ff -y\`: the same, one file per process and thread" \
+	'SCM_RIGHTS &&& EBADF' -- \
+	strace -ff -y -o @/fdlife-ff/trace "$BIN/fdlife"
+
 section "Stack traces, dumps, summaries"
 t k.strace "\`-k\`: stack frames after each syscall line" \
 	'^ > .*\(main\+0x' -- \
@@ -292,7 +324,8 @@ section "Attach"
 # interrupted after 0.5 s (SIGINT) so it detaches.
 attach() {
 	local pid rc=0 try
-	for ((try = 1; try <= TRIES; try++)); do
+	selected attach.strace || try=$((TRIES + 1))
+	for ((try = ${try:-1}; try <= TRIES; try++)); do
 		(cd "$RUN" && exec "${ENV[@]}" sleep 5 </dev/null >/dev/null 2>&1) &
 		pid=$!
 		sleep 0.2
@@ -303,7 +336,7 @@ attach() {
 		wait "$pid" 2>/dev/null || true
 		grep -q 'detached' "$OUT/attach.strace" && break
 	done
-	printf '%-28s rc=%-3s %s\n' attach.strace "$rc" "strace -o attach.strace -p PID"
+	selected attach.strace && printf '%-28s rc=%-3s %s\n' attach.strace "$rc" "strace -o attach.strace -p PID"
 	cat >>"$ROWS" <<-'EOF'
 	| `attach.strace` | `timeout -s INT 0.5 strace -o attach.strace -p PID > attach.stderr.strace 2>&1` (PID = a background `sleep 5`) | `-p` attach: first call printed complete (`restart_syscall(<... resuming interrupted ...>` or the blocking call), detach tail ` <detached ...>` |
 	| `attach.stderr.strace` | (stderr of the same run) | `strace: Process N attached` / `strace: Process N detached` messages |

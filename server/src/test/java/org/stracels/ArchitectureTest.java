@@ -21,12 +21,21 @@ class ArchitectureTest {
 
     @Test
     void theCoreKnowsNothingOfTheProtocol() throws IOException {
-        for (String pkg : List.of("parse", "analysis", "check", "structure", "settings")) {
+        for (String pkg : List.of("parse", "analysis", "check", "hover", "navigate", "structure", "settings")) {
             List<Path> files = sources(pkg);
             assertThat(files).as(pkg).isNotEmpty();
             for (Path file : files) {
                 assertThat(Files.readString(file)).as(file.toString())
                         .doesNotContain("org.eclipse.lsp4j").doesNotContain("com.google.gson");
+            }
+        }
+    }
+
+    @Test
+    void theDocumentationAndHoverKnowNothingOfTheProtocol() throws IOException {
+        for (String pkg : List.of("catalog", "hover")) {
+            for (Path file : sources(pkg)) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("org.eclipse.lsp4j");
             }
         }
     }

@@ -8,6 +8,7 @@ import org.stracels.parse.TraceParser;
 public final class Trace {
     private final ParsedTrace parsed;
     private final TraceModel model;
+    private FdModel fds; // guarded by this
 
     private Trace(ParsedTrace parsed, TraceModel model) {
         this.parsed = parsed;
@@ -29,6 +30,21 @@ public final class Trace {
 
     public TraceModel model() {
         return model;
+    }
+
+    /**
+     * The fd model, built by the first caller (navigation, hover) and kept: diagnostics never pay for it. A
+     * build cut short by {@code cancel} leaves nothing behind.
+     */
+    public synchronized FdModel fds(CancelCheck cancel) {
+        if (fds == null) {
+            fds = FdModel.build(this, cancel);
+        }
+        return fds;
+    }
+
+    public FdModel fds() {
+        return fds(CancelCheck.NONE);
     }
 
     public String text() {

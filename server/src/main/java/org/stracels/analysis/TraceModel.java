@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.stracels.parse.ArgParser;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
@@ -307,17 +308,8 @@ public final class TraceModel {
             if (call.kind() == LineKind.RESUMED) {
                 return; // re-printed after a thread's execve (-ff): the path is in another file
             }
-            Span args = call.argsSpan();
-            String text = trace.text();
-            int quote = text.indexOf('"', args.start());
-            String path = "";
-            if (quote >= 0 && quote < args.end()) {
-                int close = quote + 1;
-                while (close < args.end() && text.charAt(close) != '"') {
-                    close += text.charAt(close) == '\\' ? 2 : 1;
-                }
-                path = text.substring(quote + 1, Math.min(close, args.end()));
-            }
+            String first = ArgParser.firstString(trace.text(), call.argsSpan());
+            String path = first == null ? "" : first;
             if (!path.isEmpty()) {
                 process.execs.add(new ProcessInfo.Exec(exit, path));
             }

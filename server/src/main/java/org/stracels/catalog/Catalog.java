@@ -30,10 +30,11 @@ public final class Catalog {
     private final Map<String, String> siginfoFields;
     private final Map<String, ConstantDoc> constants;
     private final String realtime;
+    private final Map<String, String> fields;
 
     private Catalog(Map<String, SyscallDoc> syscalls, Map<String, ErrnoDoc> errnos, Map<String, SignalDoc> signals,
             Map<String, SiCodeDoc> siCodes, Map<String, String> siginfoFields, Map<String, ConstantDoc> constants,
-            String realtime) {
+            String realtime, Map<String, String> fields) {
         this.syscalls = syscalls;
         this.errnos = errnos;
         this.signals = signals;
@@ -41,6 +42,7 @@ public final class Catalog {
         this.siginfoFields = siginfoFields;
         this.constants = constants;
         this.realtime = realtime;
+        this.fields = fields;
     }
 
     private static final class Holder {
@@ -79,6 +81,15 @@ public final class Catalog {
     /** What a siginfo field ({@code si_pid}, {@code si_status}) holds, or null. */
     public String siginfoField(String name) {
         return name == null ? null : siginfoFields.get(name);
+    }
+
+    /** What a struct field strace prints ({@code st_mode}, {@code tv_nsec}, {@code si_pid}) holds, or null. */
+    public String field(String name) {
+        if (name == null) {
+            return null;
+        }
+        String doc = fields.get(name);
+        return doc != null ? doc : siginfoFields.get(name);
     }
 
     public ConstantDoc constant(String name) {
@@ -153,9 +164,20 @@ public final class Catalog {
             fields.putAll(stringMap(gson, sig.get("fields")));
             realtime = string(sig, "realtime");
         }
+        Map<String, String> structFields = new HashMap<>();
+        JsonObject fieldDocs = read("fields.json");
+        if (fieldDocs != null) {
+            for (Map.Entry<String, JsonElement> e : fieldDocs.entrySet()) {
+                String meaning = string(e.getValue().getAsJsonObject(), "meaning");
+                if (meaning != null) {
+                    structFields.put(e.getKey(), meaning);
+                }
+            }
+        }
         return new Catalog(Collections.unmodifiableMap(syscalls), Collections.unmodifiableMap(errnos),
                 Collections.unmodifiableMap(signals), Collections.unmodifiableMap(siCodes),
-                Collections.unmodifiableMap(fields), Collections.unmodifiableMap(constants), realtime);
+                Collections.unmodifiableMap(fields), Collections.unmodifiableMap(constants), realtime,
+                Collections.unmodifiableMap(structFields));
     }
 
     private static SyscallDoc syscall(Gson gson, String name, JsonObject o) {

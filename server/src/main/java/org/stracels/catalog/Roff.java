@@ -100,11 +100,24 @@ final class Roff {
         return s.isEmpty() ? s : mark + s + mark;
     }
 
-    /** Inline escapes and font changes. */
+    /** Inline escapes and font changes ({@code \\fB…\\fR}, {@code \\fI…\\fP}), closing a font at the end. */
     static String inline(String s) {
-        return s.replace("\\fB", "**").replace("\\fI", "*").replace("\\fR", "").replace("\\fP", "")
-                .replace("\\-", "-").replace("\\(aq", "'").replace("\\(dq", "\"").replace("\\(em", "—")
+        String text = s.replace("\\-", "-").replace("\\(aq", "'").replace("\\(dq", "\"").replace("\\(em", "—")
                 .replace("\\(en", "–").replace("\\e", "\\").replace("\\&", "").replace("\\%", "")
                 .replace("\\ ", " ").replace("\\~", " ").replace("\\|", "").replace("\\^", "");
+        StringBuilder b = new StringBuilder();
+        String open = "";
+        for (int i = 0; i < text.length(); i++) {
+            if (text.startsWith("\\f", i) && i + 2 < text.length()) {
+                char font = text.charAt(i + 2);
+                b.append(open);
+                open = font == 'B' ? "**" : font == 'I' ? "*" : "";
+                b.append(open);
+                i += 2;
+            } else {
+                b.append(text.charAt(i));
+            }
+        }
+        return b.append(open).toString();
     }
 }

@@ -1,11 +1,10 @@
 package org.stracels.check;
 
 import org.stracels.analysis.TraceModel;
+import org.stracels.parse.ArgParser;
 import org.stracels.parse.LineKind;
-import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.ReturnKind;
-import org.stracels.parse.Span;
 
 /** What a failed call is about: its path and its class, for the checker and the outline alike. */
 public final class FailedCalls {
@@ -37,22 +36,8 @@ public final class FailedCalls {
         return Errnos.message(name) != null;
     }
 
-    /** The first quoted string among the arguments of line {@code i}: the path of most file calls; or null. */
+    /** The first string argument of line {@code i}, escapes resolved: the path of most file calls; or null. */
     public static String firstString(ParsedTrace parsed, int i) {
-        ParsedLine line = parsed.line(i);
-        Span args = line.argsSpan();
-        if (!args.isPresent()) {
-            return null;
-        }
-        String text = parsed.text();
-        int quote = text.indexOf('"', args.start());
-        if (quote < 0 || quote >= args.end()) {
-            return null;
-        }
-        int close = quote + 1;
-        while (close < args.end() && text.charAt(close) != '"') {
-            close += text.charAt(close) == '\\' ? 2 : 1;
-        }
-        return text.substring(quote + 1, Math.min(close, args.end()));
+        return ArgParser.firstString(parsed.text(), parsed.line(i).argsSpan());
     }
 }

@@ -2,6 +2,7 @@ package org.stracels.hover;
 
 import java.util.List;
 import org.stracels.catalog.Catalog;
+import org.stracels.catalog.RawValues;
 import org.stracels.catalog.SyscallDoc;
 import org.stracels.parse.ArgKind;
 import org.stracels.parse.ArgList;
@@ -36,9 +37,8 @@ final class ArgumentHover {
         }
         ArgNode field = innermostField(path);
         if (field != null && field.nameSpan().contains(ctx.offset())) {
-            md.para("Field " + Md.tick(field.name()) + " of the structure strace decoded.");
-            String doc2 = Catalog.get().siginfoField(field.name());
-            md.para(doc2);
+            String fieldDoc = Catalog.get().field(field.name());
+            md.para("Field " + Md.tick(field.name()) + (fieldDoc != null ? ": " + fieldDoc : " of the structure strace decoded."));
             return new Hover(field.nameSpan().start(), field.nameSpan().end(), md.toString());
         }
         ArgNode target = leaf;
@@ -143,13 +143,26 @@ final class ArgumentHover {
         if (path.size() >= 2 && path.get(path.size() - 2).kind() == ArgKind.FLAGS) {
             return null; // the set explains its members
         }
-        if (isFdParam(name) && leaf.numericValue().isPresent()) {
-            return fdText(ctx, (int) leaf.numericValue().getAsLong(), null);
+        String raw = rawNames(ctx, name, leaf);
+        if (raw != null) {
+            return raw;
+        }
+        if ((isFdParam(name) || ctx.trace().fds().useAt(leaf.start()) >= 0) && leaf.numericValue().isPresent()) {
+            long fd = leaf.numericValue().getAsLong();
+            return fd >= 0 ? fdText(ctx, (int) fd, null, leaf.start())
+                    : fd == -100 ? "`AT_FDCWD` (-100): relative paths start at the current directory."
+                    : "No descriptor (" + fd + ").";
         }
         if ((name.equals("pid") || name.equals("si_pid") || name.equals("tgid") || name.equals("tid"))
                 && leaf.numericValue().isPresent() && leaf.numericValue().getAsLong() > 0) {
             var p = ProcessHover.findByPid(ctx, (int) leaf.numericValue().getAsLong(), ctx.lineIndex());
             return p != null ? ProcessHover.describe(ctx, p) : "A pid that does not appear in this trace.";
+        }
+        if (path.size() >= 2 && path.get(path.size() - 2).kind() == ArgKind.COMMENTED) {
+            ArgNode comment = path.get(path.size() - 2).comment();
+            if (comment != null) {
+                return comment(comment); // -X verbose: 0x3 /* PROT_READ|PROT_WRITE */
+            }
         }
         if (text.length() > 1 && text.startsWith("0") && !text.startsWith("0x")) {
             return ValueExplainer.modeText(text);
@@ -163,6 +176,25 @@ final class ArgumentHover {
         return null;
     }
 
+    /** {@code -X raw}: the names a bare number stands for, each explained. */
+    private static String rawNames(HoverContext ctx, String param, ArgNode leaf) {
+        if (leaf.numericValue().isEmpty() || !ctx.trace().model().options().xForm().equals("raw")) {
+            return null;
+        }
+        long value = leaf.numericValue().getAsLong();
+        String names = param.endsWith("dirfd") && value == -100 ? "AT_FDCWD"
+                : RawValues.get().names(ctx.syscall(), param, value);
+        if (names == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(Md.tick(leaf.text()) + " stands for " + Md.tick(names) + " (`-X raw` prints numbers):\n");
+        for (String word : names.split("\\|")) {
+            String s = ValueExplainer.symbol(word, false);
+            b.append("- ").append(s != null ? s : Md.tick(word)).append('\n');
+        }
+        return b.toString();
+    }
+
     private static boolean isFdParam(String name) {
         return name.equals("fd") || name.equals("dirfd") || name.equals("olddirfd") || name.equals("newdirfd")
                 || name.equals("oldfd") || name.equals("newfd") || name.equals("sockfd") || name.equals("epfd")
@@ -174,27 +206,22 @@ final class ArgumentHover {
         if (leaf.fdNumber().isEmpty()) {
             return "The current working directory (`AT_FDCWD`): " + Md.tick(leaf.decoded()) + ".";
         }
-        return fdText(ctx, (int) leaf.fdNumber().getAsLong(), leaf.decoded() + (leaf.deleted() ? " (deleted)" : ""));
+        return fdText(ctx, (int) leaf.fdNumber().getAsLong(), leaf.decoded() + (leaf.deleted() ? " (deleted)" : ""),
+                leaf.value().start());
     }
 
-    private static String fdText(HoverContext ctx, int fd, String decoration) {
+    /** The fd whose number starts at {@code offset}: its path, and its life from the fd model. */
+    private static String fdText(HoverContext ctx, int fd, String decoration, int offset) {
         StringBuilder b = new StringBuilder("fd ").append(fd);
         if (decoration != null) {
             b.append(" → ").append(Md.tick(decoration));
         }
         b.append(". ");
-        FdOrigin.Origin origin = FdOrigin.find(ctx, fd, ctx.entryLine() >= 0 ? ctx.entryLine() : ctx.lineIndex());
-        if (origin != null) {
-            b.append("Created by ").append(Md.tick(origin.call())).append(" on ").append(HoverContext.lineRef(origin.line()));
-            if (origin.target() != null && decoration == null) {
-                b.append(" for ").append(Md.tick(origin.target()));
-            }
-            b.append('.');
-        } else if (fd <= 2) {
-            b.append(fd == 0 ? "Standard input" : fd == 1 ? "Standard output" : "Standard error")
-                    .append(", inherited: it was open before the trace began.");
-        } else {
-            b.append("No call in the trace created it: it was inherited, open before the trace began.");
+        String life = FdLifeText.describe(ctx, offset, decoration != null);
+        if (life != null) {
+            b.append(life);
+        } else if (ctx.line().failed() && "EBADF".equals(ctx.line().errno())) {
+            b.append("Not an open fd here: the call failed with `EBADF`.");
         }
         return b.toString();
     }
@@ -232,7 +259,8 @@ final class ArgumentHover {
         if (c.matches("[A-Z][A-Z0-9_|]*")) {
             StringBuilder b = new StringBuilder("The names of the number (`-X verbose`):\n");
             for (String word : c.split("\\|")) {
-                String s = ValueExplainer.symbol(word, false);
+                String s = Character.isDigit(word.charAt(0)) ? Md.tick(word) + ": " + ValueExplainer.modeText(word)
+                        : ValueExplainer.symbol(word, false);
                 b.append("- ").append(s != null ? s : Md.tick(word)).append('\n');
             }
             return b.toString();

@@ -67,6 +67,15 @@ public final class DocCoverage {
                 if (node.kind() == ArgKind.SYMBOL && isConstant(node.text())) {
                     count(trace, node.start(), node.text(), TokenKind.CONSTANT, counts, missing);
                 }
+                if (node.kind() == ArgKind.COMMENT && node.content().matches("[A-Z][A-Z0-9_|]*")) {
+                    for (String name : node.content().split("\\|")) {
+                        if (!Character.isLetter(name.charAt(0))) {
+                            continue; // the permission bits of S_IFREG|0644
+                        }
+                        // -X verbose names: the hover on the comment explains each one
+                        countNamed(trace, node.start(), name, counts, missing);
+                    }
+                }
             }
         }
         Map<TokenKind, Count> result = new TreeMap<>();
@@ -78,6 +87,20 @@ public final class DocCoverage {
     static boolean isConstant(String word) {
         return word.length() >= 2 && !word.equals("NULL") && word.chars().allMatch(c -> (c >= 'A' && c <= 'Z')
                 || (c >= '0' && c <= '9') || c == '_') && Character.isUpperCase(word.charAt(0));
+    }
+
+    private static void countNamed(Trace trace, int offset, String name, Map<TokenKind, int[]> counts,
+            Map<TokenKind, List<String>> missing) {
+        int[] c = counts.get(TokenKind.CONSTANT);
+        c[0]++;
+        boolean documented = HoverProvider.hover(trace, offset, HoverOptions.WITHOUT_MAN_PAGES)
+                .map(h -> h.markdown().contains("`" + name + "` (") || h.markdown().contains("`" + name + "`: "))
+                .orElse(false);
+        if (documented) {
+            c[1]++;
+        } else if (!missing.get(TokenKind.CONSTANT).contains(name)) {
+            missing.get(TokenKind.CONSTANT).add(name);
+        }
     }
 
     private static void count(Trace trace, int offset, String token, TokenKind kind, Map<TokenKind, int[]> counts,

@@ -3,14 +3,10 @@ package org.stracels.hover;
 import org.stracels.catalog.Catalog;
 import org.stracels.catalog.ErrnoDoc;
 import org.stracels.catalog.SyscallDoc;
-import org.stracels.parse.ArgList;
-import org.stracels.parse.ArgNode;
-import org.stracels.parse.ArgKind;
 import org.stracels.parse.ArgParser;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
-import org.stracels.parse.Span;
 
 /** What one call did, in a sentence: "returned fd 3 → /etc/ld.so.cache · took 0.012 ms". */
 final class Outcome {
@@ -80,6 +76,10 @@ final class Outcome {
         if (name.equals("clone") || name.equals("clone3") || name.equals("fork") || name.equals("vfork")) {
             return "Created pid " + Md.tick(value) + ".";
         }
+        if ((name.equals("execve") || name.equals("execveat")) && value.equals("0")) {
+            String program = firstPath(ctx);
+            return "Succeeded: the process now runs " + (program != null ? Md.tick(program) : "the new program") + ".";
+        }
         if ((name.equals("read") || name.equals("pread64") || name.equals("recvfrom") || name.equals("readv"))) {
             return value.equals("0") ? "Returned 0: end of file, or the other end closed." : "Read " + value + " bytes.";
         }
@@ -108,17 +108,6 @@ final class Outcome {
             return null;
         }
         ParsedLine line = entry == ctx.lineIndex() ? ctx.line() : ctx.trace().parsed().line(entry);
-        Span args = line.argsSpan();
-        if (!args.isPresent()) {
-            return null;
-        }
-        ArgList list = ArgParser.parse(ctx.text(), args);
-        for (ArgNode node : list.nodes()) {
-            ArgNode v = node.kind() == ArgKind.FIELD && node.value() != null ? node.value() : node;
-            if (v.kind() == ArgKind.STRING) {
-                return v.decoded();
-            }
-        }
-        return null;
+        return ArgParser.firstString(ctx.text(), line.argsSpan());
     }
 }

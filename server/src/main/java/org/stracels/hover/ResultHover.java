@@ -30,12 +30,15 @@ final class ResultHover {
             }
             return new Hover(span.start(), span.end(), md.toString());
         }
-        if (doc != null && doc.returnsFd() && line.returnKind() == org.stracels.parse.ReturnKind.VALUE) {
+        boolean modelFd = line.returnValueSpan().isPresent()
+                && ctx.trace().fds().useAt(line.returnValueSpan().start()) >= 0;
+        if (modelFd || (doc != null && doc.returnsFd() && line.returnKind() == org.stracels.parse.ReturnKind.VALUE)) {
             md.heading("fd " + value);
             String target = line.returnDecorationSpan().isPresent()
                     ? Outcome.decorationText(line.returnDecorationSpan().text(text)) : Outcome.firstPath(ctx);
             md.para("A new file descriptor" + (target != null ? " for " + Md.tick(target) : "") + ", made by this "
                     + Md.tick(name) + ". The process uses this number for it until it closes it.");
+            md.para(FdLifeText.describe(ctx, line.returnValueSpan().start(), true));
             return new Hover(span.start(), span.end(), md.toString());
         }
         md.heading("Result " + value);

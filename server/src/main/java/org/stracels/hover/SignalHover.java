@@ -61,7 +61,7 @@ final class SignalHover {
         String fieldName = field == null ? null : field.name();
         Catalog catalog = Catalog.get();
         if (field != null && field.nameSpan().contains(ctx.offset())) {
-            String doc = catalog.siginfoField(fieldName);
+            String doc = catalog.field(fieldName);
             if (doc == null) {
                 return null;
             }
@@ -85,8 +85,8 @@ final class SignalHover {
                     : "The sender is not traced in this file.");
             return new Hover(node.start(), node.end(), md.toString());
         }
-        if (fieldName != null && catalog.siginfoField(fieldName) != null) {
-            Md md = new Md().heading(fieldName + "=" + node.text()).para(catalog.siginfoField(fieldName));
+        if (fieldName != null && catalog.field(fieldName) != null) {
+            Md md = new Md().heading(fieldName + "=" + node.text()).para(catalog.field(fieldName));
             return new Hover(node.start(), node.end(), md.toString());
         }
         return null;

@@ -32,8 +32,11 @@ final class SyscallHover {
         }
         if (line.kind() == LineKind.RESUMED) {
             int start = ctx.trace().model().partner(ctx.lineIndex());
-            md.para(start >= 0 ? "Resumed half: the call started on " + HoverContext.lineRef(start) + "."
+            md.para(start >= 0 ? "Resumed half: the call started on " + HoverContext.lineRef(start) + ". The whole call:"
                     : "Resumed half: its start is not in this trace.");
+            if (start >= 0) {
+                md.code(joined(ctx, start));
+            }
         }
         md.fact("This call", Outcome.describe(ctx));
         if (doc != null && ctx.options().manPages() != null) {
@@ -44,6 +47,20 @@ final class SyscallHover {
             md.link("man " + name + "(2)", doc.manPage());
         }
         return new Hover(line.nameSpan().start(), line.nameSpan().end(), md.toString());
+    }
+
+    /** The call the unfinished line {@code start} and this resumed line print in two halves, as one line. */
+    static String joined(HoverContext ctx, int start) {
+        ParsedLine entry = ctx.trace().parsed().line(start);
+        String text = ctx.text();
+        int cut = entry.unfinishedSpan().isPresent() ? entry.unfinishedSpan().start() : entry.lineEnd();
+        String head = text.substring(Math.max(entry.eventStart(), entry.lineStart()), cut).stripTrailing();
+        ParsedLine resumed = ctx.line();
+        int marker = text.indexOf("resumed>", resumed.eventStart());
+        String rest = marker < 0 || marker > resumed.lineEnd() ? ""
+                : text.substring(marker + "resumed>".length(), resumed.lineEnd()).strip();
+        boolean glue = rest.startsWith(")") || rest.startsWith(",") || head.endsWith("(");
+        return head + (glue ? "" : " ") + rest;
     }
 
     /** {@code [ 12]} (-n) and {@code [00007f…]} (-i). */

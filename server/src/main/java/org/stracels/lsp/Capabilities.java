@@ -20,9 +20,10 @@ import org.stracels.structure.TokenType;
  * What the server tells the client at {@code initialize}: built here and nowhere else (lemminx:
  * ServerCapabilitiesInitializer), so the list of features is one read.
  *
- * <p>Document sync, hover, the outline (document and workspace symbols), folding, semantic tokens (full and
- * range; the legend is {@link TokenType} and {@link TokenModifier} in their declared order), inlay hints and
- * code lenses. Sync is incremental, because traces run to megabytes and an edit of one line must
+ * <p>Document sync, hover, navigation (definition, references, document highlight), the outline (document and
+ * workspace symbols), folding, semantic tokens (full and range; the legend is {@link TokenType} and
+ * {@link TokenModifier} in their declared order), inlay hints and code lenses. Sync is incremental, because
+ * traces run to megabytes and an edit of one line must
  * not resend the whole file. No positionEncoding: the default, UTF-16, is what {@link Positions} counts.
  */
 final class Capabilities {
@@ -42,6 +43,9 @@ final class Capabilities {
         ServerCapabilities capabilities = new ServerCapabilities();
         capabilities.setTextDocumentSync(sync);
         capabilities.setHoverProvider(true);
+        capabilities.setDefinitionProvider(true);
+        capabilities.setReferencesProvider(true);
+        capabilities.setDocumentHighlightProvider(true);
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setWorkspaceSymbolProvider(true);
         capabilities.setFoldingRangeProvider(true);

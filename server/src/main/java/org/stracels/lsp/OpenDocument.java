@@ -59,6 +59,14 @@ final class OpenDocument {
         return this::checkCurrent;
     }
 
+    /** Throws when this version is no longer the open one or when {@code request} was cancelled by the client. */
+    CancelCheck cancelCheck(org.eclipse.lsp4j.jsonrpc.CancelChecker request) {
+        return () -> {
+            request.checkCanceled();
+            checkCurrent();
+        };
+    }
+
     void checkCurrent() {
         if (superseded) {
             throw new CancellationException(uri + " version " + version + " is out of date");

@@ -84,7 +84,6 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     private void settingsChanged(Object json) {
         settings.set(SettingsReader.read(json));
         LOG.fine("settings changed");
-        documents.all().forEach(diagnostics::documentChanged);
         LanguageClient c = client;
         if (c != null && inlayHintRefresh) {
             c.refreshInlayHints();
@@ -92,6 +91,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
         if (c != null && codeLensRefresh) {
             c.refreshCodeLenses();
         }
+        documents.all().forEach(diagnostics::documentChanged); // after the refreshes: clients see them first
     }
 
     @Override

@@ -41,6 +41,20 @@ public final class ArgParser {
     }
 
     /** The innermost node of {@code nodes} (and their descendants) containing {@code offset}, or null. */
+    /**
+     * The first string argument of an argument text, escapes resolved (the path of most file calls, the
+     * program of execve), looking inside {@code name=value} arguments too; null when there is none.
+     */
+    public static String firstString(CharSequence text, Span args) {
+        for (ArgNode node : parse(text, args).nodes()) {
+            ArgNode value = node.kind() == ArgKind.FIELD && node.value() != null ? node.value() : node;
+            if (value.kind() == ArgKind.STRING) {
+                return value.decoded();
+            }
+        }
+        return null;
+    }
+
     public static ArgNode nodeAt(List<ArgNode> nodes, int offset) {
         ArgNode top = ArgNode.childAt(nodes, offset);
         return top == null ? null : top.deepestAt(offset);

@@ -476,7 +476,7 @@ public final class LineParser {
 
         private void readResumed() {
             int n = p + 5;
-            int nameEnd = Scan.skipIdent(s, n, end);
+            int nameEnd = skipSyscallName(n);
             if (nameEnd == n || !Scan.startsWith(s, nameEnd, end, " resumed>")) {
                 malformed("expected '<... NAME resumed>'");
                 return;
@@ -487,8 +487,17 @@ public final class LineParser {
             readArgsAndResult(nameEnd + 9, true);
         }
 
+        /** A syscall name; x32 processes calling a 64-bit-only number get a {@code #64} suffix: {@code rt_sigaction#64}. */
+        private int skipSyscallName(int from) {
+            int i = Scan.skipIdent(s, from, end);
+            if (i > from && i + 1 < end && s.charAt(i) == '#' && Scan.isDigit(s.charAt(i + 1))) {
+                i = Scan.skipDigits(s, i + 1, end);
+            }
+            return i;
+        }
+
         private void readSyscall() {
-            int nameEnd = Scan.skipIdent(s, p, end);
+            int nameEnd = skipSyscallName(p);
             if (nameEnd >= end || s.charAt(nameEnd) != '(') {
                 malformed("expected '(' after the syscall name");
                 return;

@@ -35,6 +35,15 @@ class CheckerTest {
     }
 
     @Test
+    void hexEscapedPathsOfXxTracesAreDecodedBeforeThePolicyLooksAtThem() {
+        List<Finding> findings = check("xx.strace");
+        assertThat(findings).filteredOn(f -> f.code().equals("ENOENT")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HINT);
+            assertThat(f.message()).contains("\"/etc/ld.so.preload\"");
+        });
+    }
+
+    @Test
     void aSignalDeathIsAnError() {
         String text = Testdata.read("segv.strace");
         Finding killed = Checker.check(Trace.of(text)).stream()

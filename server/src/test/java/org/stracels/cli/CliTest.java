@@ -372,7 +372,7 @@ class CliTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).startsWith("Usage:").contains("check [--json] FILE...", "stats [--json] FILE");
+        assertThat(r.out()).startsWith("Usage:").contains("check [--json] FILE...", "stats [--json] [--coverage] FILE");
     }
 
     @Test

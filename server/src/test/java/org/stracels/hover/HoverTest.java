@@ -52,7 +52,7 @@ class HoverTest {
                 + "9917  read(5$0<UNIX-STREAM:[13746->13747]>, \"ping\", 16) = 4\n";
         HoverAssert.Result r = hover(text);
         assertThat(r.covered()).isEqualTo("5<UNIX-STREAM:[13746->13747]>");
-        assertThat(r.markdown()).contains("fd 5 → `UNIX-STREAM:[13746->13747]`").contains("Created by `socketpair` on line 1");
+        assertThat(r.markdown()).contains("fd 5 → `UNIX-STREAM:[13746->13747]`").contains("Made by `socketpair` on line 1");
         assertThat(hover("write($01, \"hi\\n\", 3) = 3").markdown()).contains("Standard output");
     }
 
@@ -110,6 +110,16 @@ class HoverTest {
     void xVerboseNamesAndRawNumbers() {
         HoverAssert.Result verbose = hover("mprotect(0x7f, 4096, 0x1 /* PROT_RE$0AD */) = 0");
         assertThat(verbose.markdown()).contains("`PROT_READ` (0x1)");
+        HoverAssert.Result number = hover("mmap(NULL, 8192, 0x$03 /* PROT_READ|PROT_WRITE */, 0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */, -1, 0) = 0x7f");
+        assertThat(number.covered()).isEqualTo("0x3");
+        assertThat(number.markdown()).startsWith("**prot** `int`").contains("`PROT_WRITE` (0x2)");
+        String raw = "openat(-100, \"/etc/ld.so.cache\", 0x80000) = 3\nmmap(NULL, 12288, 0x3, 0x2$02, -1, 0) = 0x7f\n";
+        HoverAssert.Result flags = hover(raw);
+        assertThat(flags.markdown()).contains("`0x22` stands for `MAP_PRIVATE|MAP_ANONYMOUS`");
+        HoverAssert.Result dirfd = hover(raw.replace("0x2$02", "0x22").replace("openat(-100", "openat(-1$000"));
+        assertThat(dirfd.markdown()).contains("stands for `AT_FDCWD`");
+        HoverAssert.Result open = hover(raw.replace("0x2$02", "0x22").replace("0x80000", "0x8$00000"));
+        assertThat(open.markdown()).contains("stands for `O_CLOEXEC`");
     }
 
     @Test

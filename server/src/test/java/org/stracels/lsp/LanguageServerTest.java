@@ -40,6 +40,7 @@ class LanguageServerTest {
                     new MessageJsonHandler(Map.of()).getGson().toJson(result.getCapabilities())).getAsJsonObject();
             assertThat(capabilities).isEqualTo(JsonParser.parseString("""
                     {"textDocumentSync": {"openClose": true, "change": 2}, "hoverProvider": true,
+                     "definitionProvider": true, "referencesProvider": true, "documentHighlightProvider": true,
                      "documentSymbolProvider": true, "workspaceSymbolProvider": true,
                      "codeLensProvider": {"resolveProvider": false}, "foldingRangeProvider": true,
                      "semanticTokensProvider": {"legend": {

@@ -147,6 +147,14 @@ class LineParserTest {
     }
 
     @Test
+    void x32CallsOfA64BitOnlyNumberCarryASuffix() {
+        String s = "rt_sigaction#64(0x1, 0, 0, 0x8) = -1 ENOSYS (Function not implemented)";
+        ParsedLine l = parse(s);
+        assertThat(l.kind()).isEqualTo(LineKind.SYSCALL);
+        assertThat(l.name()).isEqualTo("rt_sigaction#64");
+    }
+
+    @Test
     void prefixForms() {
         String bracket = "[pid 31422] set_robust_list(0x7fa215ef0a20, 24) = 0";
         ParsedLine b = parse(bracket);
