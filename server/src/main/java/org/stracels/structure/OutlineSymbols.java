@@ -133,7 +133,20 @@ final class OutlineSymbols {
         return new Symbol(name, detail, kind, line.lineStart(), line.lineEnd(), s.start(), s.end(), List.of());
     }
 
+    /** One line, not too long: control characters as escapes (a decoded path may hold a newline). */
     private static String cut(String s) {
-        return s.length() <= MAX_DETAIL ? s : s.substring(0, MAX_DETAIL) + "…";
+        StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_DETAIL + 8));
+        int i = 0;
+        for (; i < s.length() && b.length() < MAX_DETAIL; i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                b.append("\\n");
+            } else if (c < 0x20 || c == 0x7f) {
+                b.append(String.format("\\x%02x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return i == s.length() ? b.toString() : b + "…";
     }
 }
