@@ -93,6 +93,15 @@ class OutlineTest {
     }
 
     @Test
+    void aPathWithANewlineStaysOnOneLineInTheDetail() {
+        String text = "openat(AT_FDCWD, \"/tmp/a\\nb\", O_RDONLY) = -1 EACCES (Permission denied)\n+++ exited with 1 +++\n";
+        Outline.Symbol process = Outline.symbols(Trace.of(text), 50, CancelCheck.NONE).get(0);
+        assertThat(process.children()).extracting(Outline.Symbol::name, Outline.Symbol::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("openat → EACCES", "/tmp/a\\nb"),
+                        org.assertj.core.groups.Tuple.tuple("exited with 1", ""));
+    }
+
+    @Test
     void everyTraceHasAWellFormedOutline() {
         for (Path file : Testdata.traces()) {
             String text = Testdata.read(file);
