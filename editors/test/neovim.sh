@@ -20,7 +20,7 @@ cp testdata/xauth-lock.strace "$work/lock.strace.10130"
 printf '.TH LS 1\n.SH NAME\nls \\- list directory contents\n' >"$work/ls.1"
 # line 63 with non-ASCII text before the errno: "é" is 2 bytes and 1 UTF-16 unit, "😀" 4 bytes and 2 units
 sed '63s|"/nonexistent"|"/nonexistent/é😀"|' testdata/plain.strace >"$work/utf8.strace"
-java -jar server/target/strace-ls.jar check --json "$work/plain.strace" >"$work/plain.json"
+"$repo/bin/strace-ls" check --json "$work/plain.strace" >"$work/plain.json"
 
 # Neovim's own files (log, shada, state) go to the scratch folder, not the home folder
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
