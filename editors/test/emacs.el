@@ -19,6 +19,7 @@
 (defvar failed 0)
 (defvar skipped 0)
 (defconst timeout 20)
+(defvar sent-settings nil "The params of the last workspace/didChangeConfiguration Eglot sent.")
 
 (defun say (text) (princ (concat text "\n")))
 (defun check (name ok &optional detail)
@@ -70,6 +71,11 @@
     (check "docs/editors/emacs.md holds editors/emacs/strace-ls.el as it is"
            (string-search recipe (read-text (expand-file-name "docs/editors/emacs.md" repo)))))
   (load (expand-file-name "editors/emacs/strace-ls.el" repo) nil t)
+  ;; settings as docs/editors/emacs.md shows them (this value is the default, so it changes nothing)
+  (setq-default eglot-workspace-configuration '(:strace (:hover (:manPages t))))
+  (advice-add 'jsonrpc-notify :before
+              (lambda (_conn method params)
+                (when (eq method :workspace/didChangeConfiguration) (setq sent-settings params))))
 
   ;; a plain trace: the mode, Eglot, its capabilities
   (let* ((buffer (open (expand-file-name "plain.strace" work)))
@@ -81,6 +87,9 @@
     (unless (check "Eglot connected and manages the buffer" server)
       (error "no server"))
     (setq caps (eglot--capabilities server))
+    (check "Eglot sent eglot-workspace-configuration as {\"settings\": {\"strace\": …}}"
+           (equal (jsonrpc--json-encode sent-settings) "{\"settings\":{\"strace\":{\"hover\":{\"manPages\":true}}}}")
+           (jsonrpc--json-encode sent-settings))
     (check "the server advertises hover, definition, references and highlights"
            (and (plist-get caps :hoverProvider) (plist-get caps :definitionProvider)
                 (plist-get caps :referencesProvider) (plist-get caps :documentHighlightProvider))
