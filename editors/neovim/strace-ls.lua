@@ -6,13 +6,14 @@ local cmd = { 'strace-ls' }
 local init_options = nil
 
 -- Does this line look like the first line strace writes? Prefixes (-f pid, -Y comm, -t/-tt/-ttt/-r
--- times, -n, -i) are dropped, then a call, a signal, an exit or a resumed half must follow.
+-- times, -n, -i) are dropped, then a call (finished, unfinished or detached), a signal, an exit or a
+-- resumed half must follow.
 local function looks_like_strace(line)
   for _, prefix in ipairs({ '^%[pid%s+%d+%]%s*', '^%d+<[^>]*>%s*', '^%d+%s+', '^%d%d:%d%d:%d%d[%.%d]*%s+',
     '^%s*%d+%.%d+%s+', '^%(%+%s*[%d%.]+%)%s*', '^%[%s*%d+%]%s*', '^%[%x+%]%s*' }) do
     line = line:gsub(prefix, '', 1)
   end
-  return line:match('^[%a_][%w_]*%(.*%) += ') ~= nil or line:match('^[%a_][%w_]*%(.*<unfinished %.%.%.>') ~= nil
+  return line:match('^[%a_][%w_]*%(.*%) += ') ~= nil or line:match('^[%a_][%w_]*%(.*<%a+ %.%.%.>') ~= nil
     or line:match('^%+%+%+ ') ~= nil or line:match('^%-%-%- ') ~= nil or line:match('^<%.%.%. ') ~= nil
 end
 

@@ -212,6 +212,15 @@ local function main()
   check("definition of clone's result 9651 (trace.9650 line 50) opens trace.9651 at line 1",
     vim.api.nvim_buf_get_name(0) == work .. '/ff/trace.9651' and vim.api.nvim_win_get_cursor(0)[1] == 1,
     vim.api.nvim_buf_get_name(0) .. ':' .. vim.api.nvim_win_get_cursor(0)[1])
+  local undetected, count = {}, 0
+  for name in io.lines(work .. '/content/manifest') do
+    count = count + 1
+    buf = open(work .. '/content/' .. name)
+    if vim.bo[buf].filetype ~= 'strace' then table.insert(undetected, name .. ' (' .. vim.bo[buf].filetype .. ')') end
+    vim.cmd('bwipeout')
+  end
+  check('all ' .. count .. ' testdata traces renamed NAME.NUMBER have filetype strace by their first line',
+    count > 40 and #undetected == 0, table.concat(undetected, ', '))
   buf = open(work .. '/lock.strace.10130')
   check('lock.strace.10130 has filetype strace by name', vim.bo[buf].filetype == 'strace', vim.bo[buf].filetype)
   buf = open(work .. '/ls.1')
