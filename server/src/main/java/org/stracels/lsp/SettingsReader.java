@@ -29,6 +29,13 @@ final class SettingsReader {
     private SettingsReader() {
     }
 
+    /** Whether {@code json} holds a {@code strace} section at all (null, {@code {}} or other sections do not). */
+    static boolean hasSection(Object json) {
+        JsonElement root = json instanceof JsonElement e ? e : json == null ? null : new Gson().toJsonTree(json);
+        return root != null && root.isJsonObject() && root.getAsJsonObject().has("strace")
+                && !root.getAsJsonObject().get("strace").isJsonNull();
+    }
+
     /** The settings in {@code json} (a JsonElement as lsp4j delivers it, or any object gson can turn into one). */
     static Settings read(Object json) {
         JsonElement root = json instanceof JsonElement e ? e : json == null ? null : new Gson().toJsonTree(json);

@@ -80,8 +80,14 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     /**
      * workspace/didChangeConfiguration: the new settings replace the old as a whole; diagnostics of the open
      * documents are checked again, and clients that allow it are asked to fetch inlay hints and code lenses anew.
+     * A notification without a {@code strace} section changes nothing: Eglot, LSP4IJ and Sublime send an empty
+     * one right after connecting, which must not wipe the settings given at initialize.
      */
     private void settingsChanged(Object json) {
+        if (!SettingsReader.hasSection(json)) {
+            LOG.fine("didChangeConfiguration without a \"strace\" section: settings unchanged");
+            return;
+        }
         settings.set(SettingsReader.read(json));
         LOG.fine("settings changed");
         LanguageClient c = client;

@@ -64,6 +64,18 @@ class SettingsProtocolTest {
     }
 
     @Test
+    void aConfigurationChangeWithoutAStraceSectionKeepsTheSettings() throws Exception {
+        // Eglot, LSP4IJ and Sublime send {} (or other sections) right after connecting
+        try (ServerConnection c = ServerConnection.start()) {
+            c.initialize(withOptions("{\"strace\": {\"diagnostics\": {\"severity\": {\"noise\": \"off\"}}}}"));
+            c.configure("{}");
+            c.configure("{\"python\": {\"x\": 1}}");
+            c.open(PLAIN_URI, 1, PLAIN);
+            assertThat(lines(c.client.awaitDiagnostics(PLAIN_URI, 1).getDiagnostics())).containsExactly(62, 63, 73);
+        }
+    }
+
+    @Test
     void aBadValueIsLoggedToTheClientAndItsDefaultApplies() throws Exception {
         try (ServerConnection c = ServerConnection.start()) {
             c.initialize();
