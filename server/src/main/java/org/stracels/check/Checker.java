@@ -6,6 +6,10 @@ import org.stracels.parse.CancelCheck;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
+import org.stracels.cause.CauseAnalysis;
+import org.stracels.cause.Report;
+import org.stracels.parse.ArgKind;
+import org.stracels.parse.ArgNode;
 import org.stracels.parse.ArgParser;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
@@ -13,7 +17,10 @@ import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.ReturnKind;
 import org.stracels.parse.Span;
 
-/** Finds what a reader of a trace should look at: failed calls, bad endings, broken lines, lost halves. */
+/**
+ * Finds what a reader of a trace should look at: failed calls, bad endings, broken lines, lost halves, and the
+ * error messages programs wrote, each with its likely causes ({@link Causes}).
+ */
 public final class Checker {
     private Checker() {
     }
@@ -35,6 +42,7 @@ public final class Checker {
         for (int line : model.unmatchedResumed()) {
             unmatched[line] = true;
         }
+        CauseAnalysis causes = Causes.of(trace, cancel);
         for (int i = 0; i < parsed.lineCount(); i++) {
             if ((i & 0x3fff) == 0) {
                 cancel.checkCanceled();
@@ -43,6 +51,10 @@ public final class Checker {
             ReturnKind result = parsed.returnKind(i);
             if (result == ReturnKind.ERROR || result == ReturnKind.RESTART) {
                 findings.add(failedCall(parsed, model, i, parsed.line(i)));
+            }
+            Report report = causes.reportAt(i);
+            if (report != null && report.line() == i) {
+                findings.add(ReportedErrors.finding(parsed, report));
             }
             switch (kind) {
                 case MALFORMED -> {
@@ -74,6 +86,9 @@ public final class Checker {
         int entry = parsed.kind(i) == LineKind.RESUMED && model.partner(i) >= 0 ? model.partner(i) : i;
         String name = line.name() == null ? "call" : line.name();
         String path = firstString(parsed, entry);
+        if (path == null && "connect".equals(name)) {
+            path = socketPath(parsed, entry);
+        }
         String errno = line.errno();
         String message = line.errnoTextSpan().isPresent() ? line.errnoTextSpan().text(text) : Errnos.message(errno);
         Span at = line.errnoSpan().isPresent() ? line.errnoSpan() : line.returnValueSpan();
@@ -154,6 +169,20 @@ public final class Checker {
             return "The process";
         }
         return "Process " + model.process(process).pid();
+    }
+
+    /** {@code sun_path} of connect's sockaddr: what the policy needs to know a probe of nscd. */
+    private static String socketPath(ParsedTrace parsed, int i) {
+        for (ArgNode node : ArgParser.parse(parsed.text(), parsed.line(i).argsSpan()).nodes()) {
+            if (node.kind() == ArgKind.STRUCT) {
+                for (ArgNode field : node.children()) {
+                    if ("sun_path".equals(field.name()) && field.value() != null && field.value().kind() == ArgKind.STRING) {
+                        return field.value().decoded();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The first string argument of line {@code i}: the path of most file calls. */

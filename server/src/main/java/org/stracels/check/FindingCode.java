@@ -6,7 +6,8 @@ public enum FindingCode {
     KILLED_BY_SIGNAL("killed-by-signal"),
     NONZERO_EXIT("nonzero-exit"),
     UNFINISHED_NEVER_RESUMED("unfinished-never-resumed"),
-    RESUMED_WITHOUT_START("resumed-without-start");
+    RESUMED_WITHOUT_START("resumed-without-start"),
+    REPORTED_ERROR("reported-error");
 
     private final String id;
 
