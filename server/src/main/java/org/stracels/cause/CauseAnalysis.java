@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.stracels.analysis.ProcessInfo;
+import java.util.concurrent.ConcurrentHashMap;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
 import org.stracels.parse.CancelCheck;
@@ -19,11 +19,13 @@ import org.stracels.parse.CancelCheck;
 public final class CauseAnalysis {
     private final List<Report> reports;
     private final Map<Integer, Report> reportByLine;
-    private final Map<Integer, List<Cause>> exits;
+    private final RoutineFailures routine;
+    /** Causes of exits, ranked when first asked for (hover, CLI): diagnostics do not need them. */
+    private final Map<Integer, List<Cause>> exits = new ConcurrentHashMap<>();
 
-    private CauseAnalysis(List<Report> reports, Map<Integer, List<Cause>> exits) {
+    private CauseAnalysis(List<Report> reports, RoutineFailures routine) {
         this.reports = reports;
-        this.exits = exits;
+        this.routine = routine;
         this.reportByLine = new HashMap<>();
         for (Report r : reports) {
             for (int line : r.lines()) {
@@ -47,16 +49,7 @@ public final class CauseAnalysis {
             reports.add(new Report(d.lines(), d.processId(), d.start(), d.end(), d.text(), d.toStderr(), failed, causes));
             previous.put(d.group(), d.last());
         }
-        Map<Integer, List<Cause>> exits = new HashMap<>();
-        for (ProcessInfo p : model.processes()) {
-            if (TraceScan.failed(p) && p.endLine() >= 0) {
-                cancel.checkCanceled();
-                CauseRanker.Anchor anchor = new CauseRanker.Anchor(p.endLine(), p.endLine(), p.id(),
-                        scan.groupOf(p.id()), -1, null, true);
-                exits.put(p.endLine(), CauseRanker.rank(scan, anchor, routine, cancel));
-            }
-        }
-        return new CauseAnalysis(Collections.unmodifiableList(reports), exits);
+        return new CauseAnalysis(Collections.unmodifiableList(reports), routine);
     }
 
     /** Every reported error, in line order. */
@@ -70,10 +63,22 @@ public final class CauseAnalysis {
     }
 
     /**
-     * The likely causes of the exit or kill on {@code line} ({@code +++ exited with 1 +++}), most likely first;
-     * empty for other lines and for processes that exited with 0.
+     * The likely causes of the exit or kill on {@code line} ({@code +++ exited with 1 +++}) of {@code trace} (the
+     * trace this analysis is of), most likely first; empty for other lines and for processes that exited with 0.
+     * Ranked on first request: one more pass over the index, then the window before the exit.
      */
-    public List<Cause> causesOfExit(int line) {
-        return exits.getOrDefault(line, List.of());
+    public List<Cause> causesOfExit(Trace trace, int line) {
+        if (line < 0 || line >= trace.parsed().lineCount()) {
+            return List.of();
+        }
+        int process = trace.model().processOf(line);
+        if (process < 0 || trace.model().process(process).endLine() != line || !TraceScan.failed(trace.model().process(process))) {
+            return List.of();
+        }
+        return exits.computeIfAbsent(line, l -> {
+            TraceScan scan = TraceScan.of(trace, CancelCheck.NONE);
+            CauseRanker.Anchor anchor = new CauseRanker.Anchor(l, l, process, scan.groupOf(process), -1, null, true);
+            return CauseRanker.rank(scan, anchor, routine, CancelCheck.NONE);
+        });
     }
 }

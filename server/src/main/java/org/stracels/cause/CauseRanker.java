@@ -34,12 +34,14 @@ final class CauseRanker {
     /** A failure (or failed child) being weighed. */
     private static final class Candidate {
         FailedCall call;
+        Peek peek;
         int lastLine = -1;
         final ProcessInfo child;
         final Ints lines = new Ints();
         final List<Cause.Reason> reasons = new ArrayList<>();
         boolean sunk;
         boolean routine;
+        int score;
         boolean earlier;
 
         Candidate(FailedCall call, ProcessInfo child) {
@@ -97,10 +99,14 @@ final class CauseRanker {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        int from = candidates.stream().mapToInt(c -> c.child != null ? c.child.endLine() : c.lines.get(0)).min().orElse(0);
+        // routine failures ask nothing of the window: it starts at the first failure that is not
+        int from = candidates.stream().filter(c -> !c.routine)
+                .mapToInt(c -> c.child != null ? c.child.endLine() : c.lines.get(0)).min().orElse(anchor.line());
         Window window = Window.of(scan, anchor.group(), Math.max(from, anchor.line() - MAX_WINDOW), anchor.line(), cancel);
         for (Candidate c : candidates) {
-            if (c.child != null) {
+            if (c.routine) {
+                continue;
+            } else if (c.child != null) {
                 c.add(5, "a child process failed: pid " + c.child.pid() + programOf(c.child) + " " + c.child.endingText());
             } else {
                 explain(c, window);
@@ -113,15 +119,19 @@ final class CauseRanker {
 
     /** Adds the failure on {@code line} to its candidate; whether it is not routine. */
     private boolean collect(int line, Map<String, Candidate> byKey, boolean earlier) {
-        FailedCall call = FailedCall.read(trace, line);
-        Candidate c = byKey.computeIfAbsent(call.key(), k -> new Candidate(call, null));
+        Peek peek = Peek.of(trace, line);
+        String why = peek.routine(routine);
+        // noise is told apart by what the index shows; only the rest is read in full
+        FailedCall call = why == null ? FailedCall.read(trace, line) : null;
+        String key = call != null ? call.key() : "routine|" + peek.name() + '|' + peek.errno() + '|' + peek.path();
+        Candidate c = byKey.computeIfAbsent(key, k -> new Candidate(null, null));
         c.lines.add(line);
         if (line > c.lastLine) {
             c.lastLine = line;
             c.call = call;
+            c.peek = peek;
         }
         c.earlier |= earlier;
-        String why = routine.reason(call.name(), call.errno(), call.path());
         if (why != null && c.lines.size() == 1) {
             c.add(-10, "routine: " + why);
             c.sunk = true;
@@ -133,9 +143,6 @@ final class CauseRanker {
     private void explain(Candidate c, Window window) {
         FailedCall call = c.call;
         int last = c.last();
-        if (c.routine) {
-            return; // nothing else matters about noise
-        }
         if (c.earlier) {
             c.add(-3, "an earlier message, on line " + (anchor.after() + 1) + ", already followed it");
         }
@@ -254,24 +261,33 @@ final class CauseRanker {
     }
 
     private List<Cause> causes(List<Candidate> candidates) {
-        List<Cause> causes = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            int score = c.reasons.stream().mapToInt(Cause.Reason::weight).sum();
+            c.score = c.reasons.stream().mapToInt(Cause.Reason::weight).sum();
             c.reasons.sort(Comparator.comparingInt((Cause.Reason r) -> r.weight() == 0 ? Integer.MIN_VALUE : r.weight()).reversed());
+        }
+        candidates.sort(Comparator.comparingInt((Candidate c) -> c.score).reversed()
+                .thenComparing(Comparator.comparingInt(Candidate::last).reversed()));
+        List<Cause> causes = new ArrayList<>(Math.min(MAX_CAUSES, candidates.size()));
+        for (Candidate c : candidates.subList(0, Math.min(MAX_CAUSES, candidates.size()))) {
+            int[] lines = c.lines.toArray();
+            Arrays.sort(lines);
             if (c.child != null) {
                 String title = "pid " + c.child.pid() + " " + c.child.endingText();
                 causes.add(new Cause(c.last(), c.last(), title, "pid " + c.child.pid() + programOf(c.child) + " "
-                        + c.child.endingText(), title, score, List.copyOf(c.reasons), new int[] {c.last()}));
+                        + c.child.endingText(), title, c.score, List.copyOf(c.reasons), new int[] {c.last()}));
+            } else if (c.call == null) {
+                Peek p = c.peek;
+                int entry = trace.model().partner(c.last()) >= 0 && trace.model().partner(c.last()) < c.last()
+                        ? trace.model().partner(c.last()) : c.last();
+                causes.add(new Cause(c.last(), entry, p.name() + "() " + p.errno(), p.call(),
+                        p.name() + "(…) = -1 " + p.errno(), c.score, List.copyOf(c.reasons), lines));
             } else {
-                int[] lines = c.lines.toArray();
-                Arrays.sort(lines);
                 FailedCall call = c.call;
-                causes.add(new Cause(lines[lines.length - 1], call.entryLine(), call.title(), call.call(),
-                        call.shortCall(), score, List.copyOf(c.reasons), lines));
+                causes.add(new Cause(c.last(), call.entryLine(), call.title(), call.call(), call.shortCall(), c.score,
+                        List.copyOf(c.reasons), lines));
             }
         }
-        causes.sort(Comparator.comparingInt(Cause::score).reversed().thenComparing(Comparator.comparingInt(Cause::line).reversed()));
-        return List.copyOf(causes.subList(0, Math.min(MAX_CAUSES, causes.size())));
+        return List.copyOf(causes);
     }
 
     private static String programOf(ProcessInfo p) {

@@ -95,8 +95,7 @@ final class ErrorReports {
     private static boolean failsBetween(TraceScan scan, RoutineFailures routine, int g, int from, int to) {
         int[] failures = scan.failures(g);
         for (int k = Ints.lowerBound(failures, from + 1); k < failures.length && failures[k] < to; k++) {
-            FailedCall call = FailedCall.read(scan.trace(), failures[k]);
-            if (routine.reason(call.name(), call.errno(), call.path()) == null) {
+            if (Peek.of(scan.trace(), failures[k]).routine(routine) == null) {
                 return true;
             }
         }

@@ -115,7 +115,24 @@ public record FailedCall(int line, int entryLine, String name, String errno, Str
         for (int i = skipFd ? 1 : 0; i < nodes.size(); i++) {
             b.append(nodes.get(i).text()).append(',');
         }
-        return b.toString().replaceAll("0x[0-9a-f]+", "0x");
+        return withoutAddresses(b);
+    }
+
+    /** {@code 0x7ffe…} becomes {@code 0x}: buffers and structures move between two tries of one call. */
+    private static String withoutAddresses(CharSequence s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c);
+            if (c == '0' && i + 1 < s.length() && s.charAt(i + 1) == 'x') {
+                b.append('x');
+                i++;
+                while (i + 1 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0) {
+                    i++;
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** The first path, or null. */

@@ -1,6 +1,7 @@
 package org.stracels.cause;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An error a program reported: the writes that make one message, and the causes ranked for it.
@@ -16,6 +17,7 @@ import java.util.List;
  */
 public record Report(int[] lines, int processId, int start, int end, String message, boolean toStderr,
         boolean processFailed, List<Cause> causes) {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** The line of the first write. */
     public int line() {
@@ -29,7 +31,7 @@ public record Report(int[] lines, int processId, int start, int end, String mess
 
     /** The message on one line and cut to {@code max} chars, for sentences. */
     public String excerpt(int max) {
-        String one = message.strip().replaceAll("\\s+", " ");
+        String one = SPACES.matcher(message.strip()).replaceAll(" ");
         return one.length() <= max ? one : one.substring(0, max - 1) + "…";
     }
 }

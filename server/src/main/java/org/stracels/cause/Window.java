@@ -41,6 +41,7 @@ final class Window {
             data[id] = FailedCall.isDataCall(names.get(id));
         }
         String text = parsed.text();
+        int quote = -1; // the next quote at or after the line being read (indexOf is fast; lines are read in order)
         for (int i = Math.max(0, from); i < to; i++) {
             if ((i & 0xfff) == 0) {
                 cancel.checkCanceled();
@@ -50,7 +51,15 @@ final class Window {
                 continue;
             }
             int end = parsed.lineEnd(i);
-            for (int p = parsed.lineStart(i); p < end; p++) {
+            int start = parsed.lineStart(i);
+            if (quote < start && quote != Integer.MAX_VALUE) {
+                quote = text.indexOf('"', start);
+                quote = quote < 0 ? Integer.MAX_VALUE : quote;
+            }
+            if (quote >= end) {
+                continue;
+            }
+            for (int p = quote; p < end; p++) {
                 if (text.charAt(p) != '"') {
                     continue;
                 }

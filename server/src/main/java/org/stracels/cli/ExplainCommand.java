@@ -44,7 +44,7 @@ final class ExplainCommand {
                 emit(file.name(), "report", r.line(), head, r.causes(), json, all, out);
             }
             for (ProcessInfo p : model.processes()) {
-                List<Cause> causes = analysis.causesOfExit(p.endLine());
+                List<Cause> causes = analysis.causesOfExit(trace, p.endLine());
                 if (p.endLine() >= 0 && !said.contains(p.id()) && !causes.isEmpty()) {
                     silent++;
                     String head = file.name() + ":" + (p.endLine() + 1) + ": " + who(p) + " " + p.endingText()
