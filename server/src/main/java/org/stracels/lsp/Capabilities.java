@@ -3,7 +3,10 @@ package org.stracels.lsp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
+import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
@@ -14,7 +17,8 @@ import org.eclipse.lsp4j.TextDocumentSyncOptions;
  * What the server tells the client at {@code initialize}: built here and nowhere else (lemminx:
  * ServerCapabilitiesInitializer), so the list of features is one read.
  *
- * <p>Document sync, hover, and navigation (definition, references, document highlight). Sync is incremental, because traces run to megabytes and an edit of one line must
+ * <p>Document sync, hover, navigation (definition, references, document highlight), code lenses and the one
+ * command they run ({@link ShowLocationCommand}). Sync is incremental, because traces run to megabytes and an edit of one line must
  * not resend the whole file. No positionEncoding: the default, UTF-16, is what {@link Positions} counts.
  */
 final class Capabilities {
@@ -37,6 +41,8 @@ final class Capabilities {
         capabilities.setDefinitionProvider(true);
         capabilities.setReferencesProvider(true);
         capabilities.setDocumentHighlightProvider(true);
+        capabilities.setCodeLensProvider(new CodeLensOptions(false));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(ShowLocationCommand.ID)));
         return capabilities;
     }
 

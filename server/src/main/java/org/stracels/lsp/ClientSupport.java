@@ -17,4 +17,11 @@ final class ClientSupport {
         }
         return params.getCapabilities().getTextDocument().getHover().getContentFormat();
     }
+
+    /** Whether the client handles window/showDocument (LSP 3.16). */
+    static boolean showDocument(InitializeParams params) {
+        return params != null && params.getCapabilities() != null && params.getCapabilities().getWindow() != null
+                && params.getCapabilities().getWindow().getShowDocument() != null
+                && params.getCapabilities().getWindow().getShowDocument().isSupport();
+    }
 }

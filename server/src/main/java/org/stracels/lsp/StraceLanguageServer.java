@@ -33,7 +33,8 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     private final DiagnosticsPublisher diagnostics;
     private final StraceTextDocumentService textDocumentService;
     private final HoverRequest hover;
-    private final StraceWorkspaceService workspaceService = new StraceWorkspaceService();
+    private final ShowLocationCommand showLocation = new ShowLocationCommand();
+    private final StraceWorkspaceService workspaceService = new StraceWorkspaceService(showLocation);
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile boolean shutdownRequested;
     private volatile LanguageClient client;
@@ -59,12 +60,14 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     @Override
     public void connect(LanguageClient client) {
         this.client = client;
+        showLocation.connect(client);
         this.logHandler = ClientLogHandler.install(client);
     }
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         hover.clientFormats(ClientSupport.hoverFormats(params));
+        showLocation.clientShowsDocuments(ClientSupport.showDocument(params));
         return CompletableFuture.completedFuture(Capabilities.initializeResult());
     }
 

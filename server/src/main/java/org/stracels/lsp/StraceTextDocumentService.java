@@ -6,6 +6,8 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
@@ -28,6 +30,7 @@ final class StraceTextDocumentService implements TextDocumentService {
     private final DefinitionRequest definition;
     private final ReferencesRequest references;
     private final DocumentHighlightRequest highlights;
+    private final CauseLensRequest causeLenses;
 
     StraceTextDocumentService(Documents documents, DiagnosticsPublisher diagnostics, HoverRequest hover) {
         this.documents = documents;
@@ -38,6 +41,7 @@ final class StraceTextDocumentService implements TextDocumentService {
         this.definition = new DefinitionRequest(documents, locations, ff);
         this.references = new ReferencesRequest(documents, locations);
         this.highlights = new DocumentHighlightRequest(documents);
+        this.causeLenses = new CauseLensRequest(documents);
     }
 
     @Override
@@ -59,6 +63,11 @@ final class StraceTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
         return highlights.highlights(params);
+    }
+
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        return causeLenses.codeLens(params);
     }
 
     @Override

@@ -40,7 +40,9 @@ class LanguageServerTest {
                     new MessageJsonHandler(Map.of()).getGson().toJson(result.getCapabilities())).getAsJsonObject();
             assertThat(capabilities).isEqualTo(JsonParser.parseString(
                     "{\"textDocumentSync\": {\"openClose\": true, \"change\": 2}, \"hoverProvider\": true,"
-                    + " \"definitionProvider\": true, \"referencesProvider\": true, \"documentHighlightProvider\": true}"));
+                    + " \"definitionProvider\": true, \"referencesProvider\": true, \"documentHighlightProvider\": true,"
+                    + " \"codeLensProvider\": {\"resolveProvider\": false},"
+                    + " \"executeCommandProvider\": {\"commands\": [\"strace.showLocation\"]}}"));
             assertThat(result.getServerInfo().getName()).isEqualTo("strace-ls");
             assertThat(result.getServerInfo().getVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         }
