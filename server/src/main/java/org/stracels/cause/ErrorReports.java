@@ -115,7 +115,7 @@ final class ErrorReports {
                 continue;
             }
             seen++;
-            if (scan.isStderrWrite(i)) {
+            if (scan.isStderrWrite(i) || scan.isWriteToNull(i)) {
                 continue;
             }
             Draft draft = draft(scan.trace(), new int[] {i}, p.id(), scan.groupOf(p.id()), false);

@@ -114,9 +114,18 @@ final class TraceScan {
 
     /** Whether the call whose name ends the needle {@code write(} writes to stderr or to a terminal. */
     static boolean toStderr(String text, int start, int end, String needle) {
+        return target(text, start, end, needle) == STDERR;
+    }
+
+    private static final int OTHER = 0;
+    private static final int STDERR = 1;
+    private static final int NULL = 2;
+
+    /** Where the write of the needle goes: {@link #STDERR} (or a terminal), {@link #NULL} (-y says /dev/null), else OTHER. */
+    private static int target(String text, int start, int end, String needle) {
         int at = text.indexOf(needle, start);
         if (at < 0 || at >= end) {
-            return false;
+            return OTHER;
         }
         int p = at + needle.length();
         int fd = 0;
@@ -126,14 +135,22 @@ final class TraceScan {
             digits++;
         }
         if (digits == 0) {
-            return false;
+            return OTHER;
         }
         boolean decorated = p < end && text.charAt(p) == '<';
-        if (fd == 2) {
-            return !(decorated && text.startsWith("/dev/null", p + 1));
+        if (decorated && text.startsWith("/dev/null", p + 1)) {
+            return NULL;
         }
-        return decorated && (text.startsWith("/dev/pts/", p + 1) || text.startsWith("/dev/tty", p + 1)
-                || text.startsWith("/dev/console", p + 1));
+        return fd == 2 || decorated && (text.startsWith("/dev/pts/", p + 1) || text.startsWith("/dev/tty", p + 1)
+                || text.startsWith("/dev/console", p + 1)) ? STDERR : OTHER;
+    }
+
+    /** Whether line {@code i} is a write (entry half) that -y shows going to /dev/null: nobody reads it. */
+    boolean isWriteToNull(int i) {
+        ParsedTrace parsed = trace.parsed();
+        int name = parsed.nameId(i);
+        return name >= 0 && needles[name] != null
+                && target(parsed.text(), parsed.lineStart(i), parsed.lineEnd(i), needles[name]) == NULL;
     }
 
     /** Whether line {@code i} is a write (entry half) to stderr or a terminal. */
