@@ -39,17 +39,15 @@ final class ExplainCommand {
             int silent = 0;
             for (Report r : analysis.reports()) {
                 said.add(r.processId());
-                String head = file.name() + ":" + (r.line() + 1) + ": " + who(model.process(r.processId()))
-                        + " reported: “" + r.excerpt(100) + "”";
-                emit(file.name(), "report", r.line(), head, r.causes(), json, all, out);
+                String what = who(model.process(r.processId())) + " reported: “" + r.excerpt(100) + "”";
+                emit(file.name(), "report", r.line(), what, r.causes(), json, all, out);
             }
             for (ProcessInfo p : model.processes()) {
                 List<Cause> causes = analysis.causesOfExit(trace, p.endLine());
                 if (p.endLine() >= 0 && !said.contains(p.id()) && !causes.isEmpty()) {
                     silent++;
-                    String head = file.name() + ":" + (p.endLine() + 1) + ": " + who(p) + " " + p.endingText()
-                            + " without a message";
-                    emit(file.name(), "exit", p.endLine(), head, causes, json, all, out);
+                    String what = who(p) + " " + p.endingText() + " without a message";
+                    emit(file.name(), "exit", p.endLine(), what, causes, json, all, out);
                 }
             }
             if (!json) {
@@ -65,14 +63,14 @@ final class ExplainCommand {
         return anyError ? Cli.FOUND_ERRORS : Cli.OK;
     }
 
-    private static void emit(String file, String kind, int line, String head, List<Cause> causes, boolean json,
+    private static void emit(String file, String kind, int line, String what, List<Cause> causes, boolean json,
             JsonArray all, PrintStream out) {
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("file", file);
             o.addProperty("line", line + 1);
             o.addProperty("kind", kind);
-            o.addProperty("text", head.substring(head.indexOf(": ", file.length() + 1) + 2));
+            o.addProperty("text", what);
             JsonArray list = new JsonArray();
             for (Cause c : causes) {
                 JsonObject j = new JsonObject();
@@ -88,7 +86,7 @@ final class ExplainCommand {
             all.add(o);
             return;
         }
-        out.println(head);
+        out.println(file + ":" + (line + 1) + ": " + what);
         if (causes.isEmpty()) {
             out.println("  no call of this process failed before it");
         }
