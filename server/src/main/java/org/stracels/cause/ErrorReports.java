@@ -37,6 +37,9 @@ final class ErrorReports {
 
     /** Writes further apart than this many lines are two messages. */
     private static final int MERGE_LINES = 64;
+    /** A message has at most this many writes and spans at most this many lines (a log on stderr is many messages). */
+    private static final int MAX_WRITES = 32;
+    private static final int MAX_SPAN = 256;
     /** How far back from a failing process's exit its last writes are looked for, and how many. */
     private static final int TAIL_LINES = 200;
     private static final int TAIL_WRITES = 3;
@@ -53,7 +56,8 @@ final class ErrorReports {
         for (int w : scan.stderrWrites()) {
             int g = scan.groupOfLine(w);
             Ints current = open.get(g);
-            if (current != null && (w - current.last() > MERGE_LINES || failsBetween(scan, routine, g, current.last(), w))) {
+            if (current != null && (w - current.last() > MERGE_LINES || current.size() >= MAX_WRITES
+                    || w - current.get(0) > MAX_SPAN || failsBetween(scan, routine, g, current.last(), w))) {
                 messages.add(current.toArray());
                 current = null;
             }

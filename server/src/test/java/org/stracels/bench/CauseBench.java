@@ -45,7 +45,19 @@ public final class CauseBench {
         String busy = repeat(Files.readString(dir.resolve("busy.strace"), StandardCharsets.UTF_8), lines);
         bench("tail (busy + 1 msg)", busy + Files.readString(dir.resolve("xauth-link.strace"), StandardCharsets.UTF_8)
                 .replaceAll("(?m)^", "99999 "));
+        bench("stderr log (made up)", repeat(LOG, lines));
     }
+
+    /** A server logging every request on stderr and succeeding: many writes to fd 2, no error among them. */
+    private static final String LOG = """
+            accept4(3, {sa_family=AF_INET, sin_port=htons(40000), sin_addr=inet_addr("127.0.0.1")}, [16], SOCK_CLOEXEC) = 4
+            read(4, "GET /index.html HTTP/1.1\\r\\nHost: l"..., 8192) = 78
+            openat(AT_FDCWD, "/srv/www/index.html", O_RDONLY) = 5
+            sendfile(4, 5, NULL, 4096)              = 1024
+            close(5)                                = 0
+            close(4)                                = 0
+            write(2, "127.0.0.1 GET /index.html 200 10"..., 36) = 36
+            """;
 
     private static void bench(String name, String text) {
         long parse = Long.MAX_VALUE;
