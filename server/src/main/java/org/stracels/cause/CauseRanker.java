@@ -31,33 +31,6 @@ final class CauseRanker {
     private static final Set<String> CREATES = Set.of("mkdir", "mkdirat", "mknod", "mknodat", "creat", "link",
             "linkat", "symlink", "symlinkat", "rename", "renameat", "renameat2", "bind");
 
-    /** A failure (or failed child) being weighed. */
-    private static final class Candidate {
-        FailedCall call;
-        Peek peek;
-        int lastLine = -1;
-        final ProcessInfo child;
-        final Ints lines = new Ints();
-        final List<Cause.Reason> reasons = new ArrayList<>();
-        boolean sunk;
-        boolean routine;
-        int score;
-        boolean earlier;
-
-        Candidate(FailedCall call, ProcessInfo child) {
-            this.call = call;
-            this.child = child;
-        }
-
-        int last() {
-            return child != null ? child.endLine() : lastLine;
-        }
-
-        void add(int weight, String text) {
-            reasons.add(new Cause.Reason(weight, text));
-        }
-    }
-
     private final TraceScan scan;
     private final Trace trace;
     private final Anchor anchor;
@@ -93,7 +66,7 @@ final class CauseRanker {
         for (int id : scan.failedChildren(anchor.group())) {
             ProcessInfo child = trace.model().process(id);
             if (child.endLine() > anchor.after() && child.endLine() < anchor.line()) {
-                candidates.add(new Candidate(null, child));
+                candidates.add(new Candidate(child));
             }
         }
         if (candidates.isEmpty()) {
@@ -124,7 +97,7 @@ final class CauseRanker {
         // noise is told apart by what the index shows; only the rest is read in full
         FailedCall call = why == null ? FailedCall.read(trace, line) : null;
         String key = call != null ? call.key() : "routine|" + peek.name() + '|' + peek.errno() + '|' + peek.path();
-        Candidate c = byKey.computeIfAbsent(key, k -> new Candidate(null, null));
+        Candidate c = byKey.computeIfAbsent(key, k -> new Candidate(null));
         c.lines.add(line);
         if (line > c.lastLine) {
             c.lastLine = line;
