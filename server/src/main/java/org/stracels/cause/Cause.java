@@ -25,11 +25,14 @@ public record Cause(int line, int entryLine, String title, String call, String s
         }
     }
 
-    /** The reasons that raised the score, joined for a sentence; all of them when none did. */
+    /**
+     * The reasons that raised the score and the notes (what the message claims instead, which call made the fd,
+     * an injected failure), joined for a sentence; all of them when there are none such.
+     */
     public String why() {
         StringBuilder b = new StringBuilder();
         for (Reason r : reasons) {
-            if (r.weight() > 0) {
+            if (r.weight() >= 0) {
                 b.append(b.length() > 0 ? "; " : "").append(r.text());
             }
         }
