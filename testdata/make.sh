@@ -306,6 +306,27 @@ t poke.strace "\`-e inject=...:poke_enter=\`: \`(INJECTED: args)\`" \
 	'INJECTED: args' -- \
 	strace -e inject=write:poke_enter=@arg2=4a4a:when=1 -o @/poke.strace "$BIN/k"
 
+section "Misleading error messages (the cause is not what the message says)"
+rm -f "$W/xauth/Xauthority-c" "$W/xauth/Xauthority-l"
+t xauth-link.strace "xauth's lock dance (\`src/xauth-dance.c\`, after libXau): \`access\` and \`stat\` ENOENT, \`open(...-c, O_EXCL)\`, \`statfs\`, then \`link(-c, -l)\` fails with \`ESERVERFAULT\` (injected: what NFS returns when it cannot make hard links); the message says \"error in locking authority file\"" \
+	'link\(.*ESERVERFAULT.*\(INJECTED\) &&& write\(2, "xauth:  error in locking &&& exited with 1' -- \
+	strace -e inject=link:error=ESERVERFAULT -o @/xauth-link.strace "$BIN/xauth-dance"
+rm -f "$W/xauth/hello-link"
+t ln-link.strace "coreutils \`ln\` in a UTF-8 locale, \`linkat\` fails with \`EPERM\` (injected: what a file system without hard links, such as vfat, returns): the message is written in four writes, with gettext's \`libc.mo\` lookups between them; many locale \`ENOENT\`s before" \
+	'linkat\(.*EPERM.*\(INJECTED\) &&& libc\.mo &&& exited with 1' -- \
+	strace -E LANG=C.UTF-8 -e inject=linkat:error=EPERM -o @/ln-link.strace ln "$W/hello.txt" "$W/xauth/hello-link"
+mkdir -p "$W/spool"
+t perm-denied.strace "\`-f -s 128\`: a shell runs \`src/perm-denied.c\`, which reports \"Permission denied\" because \`access(SPOOL/perm-demo, W_OK)\` failed with \`ENOENT\` (the directory is missing); before it, a configuration searched in two places, locale data; after it, the message catalogue lookup; the shell exits with the child's status" \
+	'access\(.*perm-demo", W_OK\) = -1 ENOENT &&& perm-demo\.mo &&& Permission denied &&& exited with 1' -- \
+	strace -f -s 128 -E LANG=C.UTF-8 -o @/perm-denied.strace sh -c "$BIN/perm-denied; exit \$?"
+mkdir -p "$W/etc/conf-demo.conf"
+t config-search.strace "\`src/config-search.c\` looks for \`conf-demo.conf\` in three places: missing, a directory (\`read\` = -1 \`EISDIR\`), missing; then says \"no configuration file found\"" \
+	'read\(3, .*EISDIR &&& no configuration &&& exited with 1' -- \
+	strace -o @/config-search.strace "$BIN/config-search"
+t net-timeout.strace "\`-yy -T\`: \`src/net-timeout.c\` connects to localhost:9 three times (\`ECONNREFUSED\` at once, nothing listens), then says it \"timed out waiting for the server\"" \
+	'connect\(.*ECONNREFUSED &&& timed out &&& exited with 1' -- \
+	strace -yy -T -o @/net-timeout.strace "$BIN/net-timeout"
+
 section "Personalities, unknown syscalls, tips"
 t personality.strace "\`--quiet=none -n\`: \`[ Process PID=N runs in 32 bit mode. ]\` / \`x32 mode\` / \`64 bit mode\` lines, i386 syscall numbers via int \$0x80, unknown syscall \`syscall_0x1f4(...)\`" \
 	'runs in 32 bit mode &&& runs in x32 mode &&& syscall_0x1f4' -- \

@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     @Test
     void theCoreKnowsNothingOfTheProtocol() throws IOException {
-        for (String pkg : List.of("parse", "analysis", "check", "hover", "navigate", "structure", "settings")) {
+        for (String pkg : List.of("parse", "analysis", "cause", "check", "hover", "navigate", "structure", "settings")) {
             List<Path> files = sources(pkg);
             assertThat(files).as(pkg).isNotEmpty();
             for (Path file : files) {
@@ -37,6 +37,14 @@ class ArchitectureTest {
             for (Path file : sources(pkg)) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain("org.eclipse.lsp4j");
             }
+        }
+    }
+
+    @Test
+    void theCauseAnalysisDoesNotDependOnTheFindingsBuiltFromIt() throws IOException {
+        for (Path file : sources("cause")) {
+            assertThat(Files.readString(file)).as(file.toString()).doesNotContain("org.stracels.check")
+                    .doesNotContain("org.stracels.hover").doesNotContain("org.stracels.lsp");
         }
     }
 

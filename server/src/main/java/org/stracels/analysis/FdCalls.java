@@ -12,7 +12,7 @@ import org.stracels.parse.ArgNode;
  * they are; this table is what finds them in plain traces, and the testdata test checks it against the
  * decorations.
  */
-final class FdCalls {
+public final class FdCalls {
     /** Argument positions (bit i = argument i) that hold an fd. */
     private static final Map<String, Integer> FD_ARGS = new HashMap<>();
     /** Calls whose successful result is a new fd (fcntl and signalfd only for some commands). */
@@ -68,7 +68,7 @@ final class FdCalls {
     }
 
     /** Argument {@code index} of {@code name} is an fd (a plain number there is one). */
-    static boolean isFdArg(String name, int index) {
+    public static boolean isFdArg(String name, int index) {
         Integer mask = FD_ARGS.get(name);
         return mask != null && index >= 0 && index < 31 && (mask & (1 << index)) != 0;
     }
@@ -80,7 +80,7 @@ final class FdCalls {
     }
 
     /** A successful call of {@code name} may return a new fd (fcntl, signalfd and bpf: see {@link #returnsFd}). */
-    static boolean mayReturnFd(String name) {
+    public static boolean mayReturnFd(String name) {
         return RETURNS_FD.contains(name);
     }
 

@@ -6,13 +6,18 @@ import org.stracels.parse.CancelCheck;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
+import org.stracels.cause.CauseAnalysis;
+import org.stracels.cause.Report;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.ReturnKind;
 import org.stracels.parse.Span;
 
-/** Finds what a reader of a trace should look at: failed calls, bad endings, broken lines, lost halves. */
+/**
+ * Finds what a reader of a trace should look at: failed calls, bad endings, broken lines, lost halves, and the
+ * error messages programs wrote, each with its likely causes ({@link Causes}).
+ */
 public final class Checker {
     public static List<Finding> check(Trace trace) {
         return check(trace, CancelCheck.NONE);
@@ -30,11 +35,13 @@ public final class Checker {
         return findings;
     }
 
+    private final Trace trace;
     private final ParsedTrace parsed;
     private final TraceModel model;
     private final DiagnosticPolicy policy;
 
     private Checker(Trace trace, DiagnosticPolicy policy) {
+        this.trace = trace;
         this.parsed = trace.parsed();
         this.model = trace.model();
         this.policy = policy;
@@ -49,6 +56,7 @@ public final class Checker {
         for (int line : model.unmatchedResumed()) {
             unmatched[line] = true;
         }
+        CauseAnalysis causes = Causes.of(trace, cancel);
         for (int i = 0; i < parsed.lineCount(); i++) {
             if ((i & 0x3fff) == 0) {
                 cancel.checkCanceled();
@@ -57,6 +65,10 @@ public final class Checker {
             ReturnKind result = parsed.returnKind(i);
             if (result == ReturnKind.ERROR || result == ReturnKind.RESTART) {
                 add(findings, failedCall(i, parsed.line(i)));
+            }
+            Report report = causes.reportAt(i);
+            if (report != null && report.line() == i) {
+                findings.add(ReportedErrors.finding(parsed, report));
             }
             switch (kind) {
                 case MALFORMED -> {
@@ -100,7 +112,7 @@ public final class Checker {
         String text = parsed.text();
         int entry = FailedCalls.entryLine(parsed, model, i);
         String name = line.name() == null ? "call" : line.name();
-        String path = FailedCalls.firstString(parsed, entry);
+        String path = FailedCalls.path(parsed, entry, name);
         String errno = line.errno();
         String message = line.errnoTextSpan().isPresent() ? line.errnoTextSpan().text(text) : Errnos.message(errno);
         Span at = line.errnoSpan().isPresent() ? line.errnoSpan() : line.returnValueSpan();

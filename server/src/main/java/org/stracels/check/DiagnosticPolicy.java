@@ -14,7 +14,8 @@ import java.util.Set;
  * the dynamic loader looking for libraries where they are not, libselinux looking for SELinux,
  * "try again" on non-blocking descriptors,
  * a connect still in progress, terminal probes on something that is not a terminal, a shell reaping
- * children until there are none, and calls the kernel restarts by itself.
+ * children until there are none, the C library looking for locale data, message translations and nscd,
+ * and calls the kernel restarts by itself.
  */
 public final class DiagnosticPolicy {
     private static final Set<String> PATH_CALLS = Set.of("open", "openat", "openat2", "access", "faccessat",
@@ -64,6 +65,14 @@ public final class DiagnosticPolicy {
                 || path.startsWith("/etc/selinux/"))) {
             return "libselinux checking whether SELinux is there";
         }
+        if ("ENOENT".equals(errno) && path != null && (path.startsWith("/usr/lib/locale/")
+                || path.startsWith("/usr/share/locale/") || path.startsWith("/usr/share/locale-langpack/"))) {
+            return path.endsWith(".mo") ? "gettext looking for a translation of the program's messages"
+                    : "the C library looking for locale data";
+        }
+        if ("ENOENT".equals(errno) && "connect".equals(syscall) && path != null && path.endsWith("/nscd/socket")) {
+            return "the C library asking the name service cache daemon (nscd), which is not running, before it reads the files itself";
+        }
         if ("EAGAIN".equals(errno) && IO_CALLS.contains(syscall)) {
             return "nothing ready yet on a non-blocking descriptor";
         }
@@ -77,6 +86,14 @@ public final class DiagnosticPolicy {
             return "waiting when there are no children left";
         }
         return null;
+    }
+
+    /**
+     * An error message a program wrote (code {@code reported-error}): information when the process then failed,
+     * a hint when it carried on and succeeded. Not a warning: the failed call behind it carries that.
+     */
+    public static Severity reportedError(boolean processFailed) {
+        return processFailed ? Severity.INFORMATION : Severity.HINT;
     }
 
     /** The class of a failed call: {@link FindingClass#NOISE} when routine, else {@link FindingClass#FAILURE}. */

@@ -1,6 +1,8 @@
 package org.stracels.check;
 
 import org.stracels.analysis.TraceModel;
+import org.stracels.parse.ArgKind;
+import org.stracels.parse.ArgNode;
 import org.stracels.parse.ArgParser;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedTrace;
@@ -22,7 +24,7 @@ public final class FailedCalls {
         }
         String name = parsed.name(i);
         String errno = parsed.errno(i);
-        String path = DiagnosticPolicy.needsPath(name, errno) ? firstString(parsed, entryLine(parsed, model, i)) : null;
+        String path = DiagnosticPolicy.needsPath(name, errno) ? path(parsed, entryLine(parsed, model, i), name) : null;
         return DiagnosticPolicy.failedCall(name, errno, path);
     }
 
@@ -34,6 +36,27 @@ public final class FailedCalls {
     /** Whether {@code name} is an errno name strace prints ({@code ENOENT}, {@code ERESTARTSYS}). */
     public static boolean isErrnoName(String name) {
         return Errnos.message(name) != null;
+    }
+
+    /**
+     * What the call on line {@code i} is about: its first string argument (the path of most file calls), or
+     * for connect the {@code sun_path} of its socket address (how the policy knows a probe of nscd); or null.
+     */
+    public static String path(ParsedTrace parsed, int i, String syscall) {
+        String path = firstString(parsed, i);
+        if (path == null && "connect".equals(syscall)) {
+            for (ArgNode node : ArgParser.parse(parsed.text(), parsed.line(i).argsSpan()).nodes()) {
+                if (node.kind() != ArgKind.STRUCT) {
+                    continue;
+                }
+                for (ArgNode field : node.children()) {
+                    if ("sun_path".equals(field.name()) && field.value() != null && field.value().kind() == ArgKind.STRING) {
+                        return field.value().decoded();
+                    }
+                }
+            }
+        }
+        return path;
     }
 
     /** The first string argument of line {@code i}, escapes resolved: the path of most file calls; or null. */

@@ -7,6 +7,8 @@ public enum FindingCode {
     NONZERO_EXIT("nonzero-exit"),
     UNFINISHED_NEVER_RESUMED("unfinished-never-resumed"),
     RESUMED_WITHOUT_START("resumed-without-start"),
+    /** What a program wrote before it failed (an error message), pointing at the failed calls that likely caused it. */
+    REPORTED_ERROR("reported-error"),
     /** Not about a line: more findings than a file may publish; says how many were left out. */
     LEFT_OUT("diagnostics-left-out");
 

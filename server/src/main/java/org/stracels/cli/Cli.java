@@ -23,7 +23,10 @@ public final class Cli {
             Usage:
               strace-ls [--stdio]                 run the language server on stdin/stdout
               strace-ls check [--json] FILE...    report failed calls, killed processes, non-zero exits,
-                                                  broken lines and lost call halves
+                                                  broken lines, lost call halves and error messages
+              strace-ls check --explain [--json] FILE...
+                                                  per error message a program wrote, its likely causes,
+                                                  ranked, each with its reasons
               strace-ls stats [--json] [--coverage] FILE
                                                   show what a trace holds: options, line kinds, processes,
                                                   failed calls, syscall counts and -T times
@@ -85,7 +88,7 @@ public final class Cli {
         for (String name : a.files) {
             files.add(TraceFile.open(name));
         }
-        return CheckCommand.run(files, a.json, out);
+        return a.explain ? ExplainCommand.run(files, a.json, out) : CheckCommand.run(files, a.json, out);
     }
 
     private static int stats(Arguments a, PrintStream out) throws CliError {
@@ -114,6 +117,7 @@ public final class Cli {
         boolean json;
         boolean help;
         boolean coverage;
+        boolean explain;
         final List<String> files = new ArrayList<>();
 
         static Arguments parse(String command, String[] args) throws CliError {
@@ -131,6 +135,12 @@ public final class Cli {
                                 throw new CliError(command + ": unknown option '" + arg + "' (see strace-ls --help)");
                             }
                             a.coverage = true;
+                        }
+                        case "--explain" -> {
+                            if (!command.equals("check")) {
+                                throw new CliError(command + ": unknown option '" + arg + "' (see strace-ls --help)");
+                            }
+                            a.explain = true;
                         }
                         case "--help", "-h" -> a.help = true;
                         default -> throw new CliError(command + ": unknown option '" + arg + "' (see strace-ls --help)");

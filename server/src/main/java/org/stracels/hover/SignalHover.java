@@ -126,6 +126,7 @@ final class SignalHover {
         if (p != null) {
             md.para(ProcessHover.describe(ctx, p));
         }
+        ExitCauses.append(md, ctx);
         return new Hover(span.start(), span.end(), md.toString());
     }
 }

@@ -3,9 +3,11 @@ package org.stracels.lsp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import java.util.Arrays;
 import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.SemanticTokensLegend;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
@@ -22,8 +24,8 @@ import org.stracels.structure.TokenType;
  *
  * <p>Document sync, hover, navigation (definition, references, document highlight), the outline (document and
  * workspace symbols), folding, semantic tokens (full and range; the legend is {@link TokenType} and
- * {@link TokenModifier} in their declared order), inlay hints and code lenses. Sync is incremental, because
- * traces run to megabytes and an edit of one line must
+ * {@link TokenModifier} in their declared order), inlay hints, code lenses and the one command they run
+ * ({@link ShowLocationCommand}). Sync is incremental, because traces run to megabytes and an edit of one line must
  * not resend the whole file. No positionEncoding: the default, UTF-16, is what {@link Positions} counts.
  */
 final class Capabilities {
@@ -52,6 +54,7 @@ final class Capabilities {
         capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(legend(), true, true));
         capabilities.setInlayHintProvider(true);
         capabilities.setCodeLensProvider(new CodeLensOptions(false));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(ShowLocationCommand.ID)));
         return capabilities;
     }
 

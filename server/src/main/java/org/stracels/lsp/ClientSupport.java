@@ -53,4 +53,11 @@ final class ClientSupport {
         ClientCapabilities c = params == null ? null : params.getCapabilities();
         return c == null ? null : c.getWorkspace();
     }
+
+    /** Whether the client handles window/showDocument (LSP 3.16). */
+    static boolean showDocument(InitializeParams params) {
+        return params != null && params.getCapabilities() != null && params.getCapabilities().getWindow() != null
+                && params.getCapabilities().getWindow().getShowDocument() != null
+                && params.getCapabilities().getWindow().getShowDocument().isSupport();
+    }
 }

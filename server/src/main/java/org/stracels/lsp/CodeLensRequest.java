@@ -9,8 +9,9 @@ import org.eclipse.lsp4j.Command;
 import org.stracels.structure.CodeLenses;
 
 /**
- * {@code textDocument/codeLens}: the summaries of {@link CodeLenses}, each on the first line it is about. They
- * only inform: the command is empty, which clients show as plain text.
+ * {@code textDocument/codeLens}: the summaries of {@link CodeLenses}, each on the first line it is about (they
+ * only inform: the command is empty, which clients show as plain text), and above each error message a program
+ * wrote, its likely cause ({@link CauseLensRequest}).
  */
 final class CodeLensRequest {
     private final Documents documents;
@@ -29,6 +30,7 @@ final class CodeLensRequest {
                         int start = positions.lineStart(lens.line());
                         result.add(new CodeLens(positions.range(start, start), new Command(lens.title(), ""), null));
                     }
+                    result.addAll(CauseLensRequest.lenses(doc, cancel));
                     return result;
                 });
     }

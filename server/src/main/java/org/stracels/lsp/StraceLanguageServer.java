@@ -37,6 +37,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     private final Documents documents = new Documents();
     private final CurrentSettings settings = new CurrentSettings();
     private final Features features;
+    private final ShowLocationCommand showLocation = new ShowLocationCommand();
     private volatile boolean inlayHintRefresh;
     private volatile boolean codeLensRefresh;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -58,12 +59,14 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
         this.diagnostics = new DiagnosticsPublisher(scheduler, diagnosticsDelay, this::publish, settings);
         this.features = Features.of(documents, settings);
         this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, features);
-        this.workspaceService = new StraceWorkspaceService(new WorkspaceSymbolRequest(documents), this::settingsChanged);
+        this.workspaceService = new StraceWorkspaceService(new WorkspaceSymbolRequest(documents), this::settingsChanged,
+                showLocation);
     }
 
     @Override
     public void connect(LanguageClient client) {
         this.client = client;
+        showLocation.connect(client);
         this.logHandler = ClientLogHandler.install(client);
     }
 
@@ -73,6 +76,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
         features.symbols().clientSupportsHierarchy(ClientSupport.hierarchicalSymbols(params));
         inlayHintRefresh = ClientSupport.inlayHintRefresh(params);
         codeLensRefresh = ClientSupport.codeLensRefresh(params);
+        showLocation.clientShowsDocuments(ClientSupport.showDocument(params));
         settings.set(SettingsReader.read(params == null ? null : params.getInitializationOptions()));
         return CompletableFuture.completedFuture(Capabilities.initializeResult());
     }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
@@ -13,24 +14,32 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * {@code workspace/*}: symbols across the open traces, and the settings, which arrive here in the same shape
- * as initializationOptions ({@link SettingsReader}).
+ * {@code workspace/*}: symbols across the open traces; the settings, which arrive here in the same shape as
+ * initializationOptions ({@link SettingsReader}); and {@code executeCommand} for the server's one command
+ * ({@link ShowLocationCommand}).
  */
 final class StraceWorkspaceService implements WorkspaceService {
     private static final Logger LOG = Logger.getLogger(StraceWorkspaceService.class.getName());
-
     private final WorkspaceSymbolRequest symbols;
     private final Consumer<Object> settingsChanged;
+    private final ShowLocationCommand showLocation;
 
-    StraceWorkspaceService(WorkspaceSymbolRequest symbols, Consumer<Object> settingsChanged) {
+    StraceWorkspaceService(WorkspaceSymbolRequest symbols, Consumer<Object> settingsChanged,
+            ShowLocationCommand showLocation) {
         this.symbols = symbols;
         this.settingsChanged = settingsChanged;
+        this.showLocation = showLocation;
     }
 
     @Override
     public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
             WorkspaceSymbolParams params) {
         return symbols.symbol(params);
+    }
+
+    @Override
+    public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        return showLocation.execute(params);
     }
 
     @Override

@@ -113,9 +113,11 @@ class CliTest {
             }
         }
         assertThat(reported).containsExactlyElementsOf(failedLines);
-        assertThat(bySeverity).containsOnlyKeys("warning", "hint");
+        // information: ls's message on stderr (a reported error, its causes related)
+        assertThat(bySeverity).containsOnlyKeys("warning", "information", "hint");
         assertThat(out.get(out.size() - 1)).isEqualTo(file("plain.strace") + ": " + bySeverity.get("warning")
-                + " warnings, " + bySeverity.get("hint") + " hints (" + text.size() + " lines)");
+                + " warnings, " + bySeverity.get("information") + " information, " + bySeverity.get("hint")
+                + " hints (" + text.size() + " lines)");
     }
 
     @Test

@@ -48,7 +48,8 @@ class LanguageServerTest {
                                         "namespace", "comment", "property", "operator", "keyword"],
                          "tokenModifiers": ["readonly", "defaultLibrary", "address", "timestamp", "duration"]},
                        "range": true, "full": true},
-                     "inlayHintProvider": true}"""));
+                     "inlayHintProvider": true,
+                     "executeCommandProvider": {"commands": ["strace.showLocation"]}}"""));
             assertThat(result.getServerInfo().getName()).isEqualTo("strace-ls");
             assertThat(result.getServerInfo().getVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         }
@@ -88,8 +89,9 @@ class LanguageServerTest {
             assertThat(start.getLocation().getRange())
                     .isEqualTo(new Range(new Position(0, 0), new Position(0, line(PLAIN, 0).length())));
 
+            // 64: ls's message on stderr, a reported error (CauseProtocolTest covers it)
             assertThat(diagnostics).extracting(d -> d.getRange().getStart().getLine())
-                    .containsExactly(3, 48, 49, 58, 59, 62, 63, 73);
+                    .containsExactly(3, 48, 49, 58, 59, 62, 63, 64, 73);
             assertThat(diagnostics).allSatisfy(d -> assertThat(d.getSource()).isEqualTo("strace"));
         }
     }
@@ -132,13 +134,14 @@ class LanguageServerTest {
             c.change(PLAIN_URI, 2, edit(62, minusOne, 62, failing.length(), "0"));
             List<Diagnostic> v2 = c.client.awaitDiagnostics(PLAIN_URI, 2).getDiagnostics();
             assertThat(on(v2, 62)).isEmpty();
-            assertThat(v2).extracting(d -> d.getRange().getStart().getLine()).containsExactly(3, 48, 49, 58, 59, 63, 73);
+            // 64: ls's message on stderr, a reported error
+            assertThat(v2).extracting(d -> d.getRange().getStart().getLine()).containsExactly(3, 48, 49, 58, 59, 63, 64, 73);
 
             // v3, two changes in one notification, each against the text the previous one left:
             // delete line 63 (the second failing statx), then turn the exit status on what is now line 72 into 0
             c.change(PLAIN_URI, 3, edit(63, 0, 64, 0, ""), edit(72, STATUS, 72, STATUS + 1, "0"));
             List<Diagnostic> v3 = c.client.awaitDiagnostics(PLAIN_URI, 3).getDiagnostics();
-            assertThat(v3).extracting(d -> d.getRange().getStart().getLine()).containsExactly(3, 48, 49, 58, 59);
+            assertThat(v3).extracting(d -> d.getRange().getStart().getLine()).containsExactly(3, 48, 49, 58, 59, 63);
             assertThat(v3).extracting(TestData::code).doesNotContain("nonzero-exit");
 
             // v4: the exit status back to 3, on line 72 now

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowDocumentParams;
+import org.eclipse.lsp4j.ShowDocumentResult;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -19,6 +21,8 @@ final class TestClient implements LanguageClient {
     /** Every publishDiagnostics, in arrival order. */
     final List<PublishDiagnosticsParams> published = new CopyOnWriteArrayList<>();
     final List<MessageParams> logs = new CopyOnWriteArrayList<>();
+    /** Every window/showDocument the server asked for. */
+    final List<ShowDocumentParams> shown = new CopyOnWriteArrayList<>();
 
     @Override
     public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
@@ -86,5 +90,11 @@ final class TestClient implements LanguageClient {
     public CompletableFuture<Void> refreshCodeLenses() {
         refreshes.add("codeLens");
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<ShowDocumentResult> showDocument(ShowDocumentParams params) {
+        shown.add(params);
+        return CompletableFuture.completedFuture(new ShowDocumentResult(true));
     }
 }

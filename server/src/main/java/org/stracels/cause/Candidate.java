@@ -1,0 +1,39 @@
+package org.stracels.cause;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stracels.analysis.ProcessInfo;
+
+/**
+ * A failure (all the tries of one call that failed the same way) or a failed child, being weighed by
+ * {@link CauseRanker}: its reasons so far and what they decided.
+ */
+final class Candidate {
+    /** The latest try, read in full; null for routine noise (only peeked at) and for a child. */
+    FailedCall call;
+    /** The latest try as the index shows it; null for a child. */
+    Peek peek;
+    int lastLine = -1;
+    final ProcessInfo child;
+    final Ints lines = new Ints();
+    final List<Cause.Reason> reasons = new ArrayList<>();
+    /** Something made it sink: routine, worked later, created afterwards, found elsewhere. */
+    boolean sunk;
+    boolean routine;
+    /** Before the previous message of its process. */
+    boolean earlier;
+    int score;
+
+    Candidate(ProcessInfo child) {
+        this.child = child;
+    }
+
+    /** The line of its latest try, or the child's exit line. */
+    int last() {
+        return child != null ? child.endLine() : lastLine;
+    }
+
+    void add(int weight, String text) {
+        reasons.add(new Cause.Reason(weight, text));
+    }
+}

@@ -1,0 +1,51 @@
+package org.stracels.cause;
+
+import java.util.List;
+
+/**
+ * A likely cause of a reported error or of a failing exit: a failed call (or a child process that failed),
+ * its score, and the reasons that make up the score, in words.
+ *
+ * @param line      the line to show: the failed call's result, or the child's exit line
+ * @param entryLine the line where the call starts (differs from {@code line} for a cut call)
+ * @param title     short, for a code lens: {@code link() ESERVERFAULT}, {@code pid 12 exited with 1}
+ * @param call      the call as the trace shows it, long arguments cut: {@code link("/a", "/b") = -1 ESERVERFAULT}
+ * @param shortCall {@code link(…) = -1 ESERVERFAULT}
+ * @param repeats   every line where the same call failed the same way (retries), in order; ends with {@code line}
+ */
+public record Cause(int line, int entryLine, String title, String call, String shortCall, int score,
+        List<Reason> reasons, int[] repeats) {
+
+    /** One reason a cause ranks where it does: its weight (added to the score) and what it means. */
+    public record Reason(int weight, String text) {
+        /** {@code +4 the last failure before the message}; reasons that only inform have no sign. */
+        @Override
+        public String toString() {
+            return (weight > 0 ? "+" + weight + " " : weight < 0 ? weight + " " : "") + text;
+        }
+    }
+
+    /**
+     * The reasons that raised the score and the notes (what the message claims instead, which call made the fd,
+     * an injected failure), joined for a sentence; all of them when there are none such.
+     */
+    public String why() {
+        StringBuilder b = new StringBuilder();
+        for (Reason r : reasons) {
+            if (r.weight() >= 0) {
+                b.append(b.length() > 0 ? "; " : "").append(r.text());
+            }
+        }
+        if (b.length() == 0) {
+            for (Reason r : reasons) {
+                b.append(b.length() > 0 ? "; " : "").append(r.text());
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@code likely cause: link() ESERVERFAULT — line 27} (1-based). */
+    public String lensTitle() {
+        return "likely cause: " + title + " — line " + (line + 1);
+    }
+}

@@ -1,0 +1,277 @@
+package org.stracels.cause;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.stracels.analysis.ProcessInfo;
+import org.stracels.analysis.Trace;
+import org.stracels.parse.CancelCheck;
+
+/**
+ * Ranks the failed calls of one process group before a reported error (or a failing exit) by how likely each
+ * is to be its cause. Every point of a score is a {@link Cause.Reason} in words: noise sinks (routine
+ * failures, files created afterwards or found elsewhere, one of many places searched), and what matters
+ * rises (seldom-seen errnos, retries, paths the program came back to, what the message names or quotes, the
+ * last failures before the message, a child that failed).
+ */
+final class CauseRanker {
+    /** What is being explained: a message (lines {@code line}..{@code end}) or an exit line. */
+    record Anchor(int line, int end, int processId, int group, int after, String message, boolean exit) { }
+
+    private static final int MAX_CANDIDATES = 32;
+    private static final int MAX_EARLIER = 8;
+    private static final int MAX_CAUSES = 8;
+    private static final int MAX_WINDOW = 20_000;
+    private static final int[] NEAR = {4, 2, 1};
+    private static final String[] ORDINAL = {"the last", "the second-to-last", "the third-to-last"};
+    private static final Set<String> CREATES = Set.of("mkdir", "mkdirat", "mknod", "mknodat", "creat", "link",
+            "linkat", "symlink", "symlinkat", "rename", "renameat", "renameat2", "bind");
+
+    private final TraceScan scan;
+    private final Trace trace;
+    private final Anchor anchor;
+    private final RoutineFailures routine;
+
+    private CauseRanker(TraceScan scan, Anchor anchor, RoutineFailures routine) {
+        this.scan = scan;
+        this.trace = scan.trace();
+        this.anchor = anchor;
+        this.routine = routine;
+    }
+
+    static List<Cause> rank(TraceScan scan, Anchor anchor, RoutineFailures routine, CancelCheck cancel) {
+        return new CauseRanker(scan, anchor, routine).rank(cancel);
+    }
+
+    private List<Cause> rank(CancelCheck cancel) {
+        int[] failures = scan.failures(anchor.group());
+        int hi = Ints.lowerBound(failures, anchor.line());
+        int lo = Ints.lowerBound(failures, anchor.after() + 1);
+        Map<String, Candidate> byKey = new LinkedHashMap<>();
+        int first = Math.max(lo, hi - MAX_CANDIDATES);
+        boolean anyReal = false;
+        for (int k = first; k < hi; k++) {
+            anyReal |= collect(failures[k], byKey, false);
+        }
+        if (!anyReal) {
+            for (int k = Math.max(0, lo - MAX_EARLIER); k < lo; k++) {
+                collect(failures[k], byKey, true);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>(byKey.values());
+        for (int id : scan.failedChildren(anchor.group())) {
+            ProcessInfo child = trace.model().process(id);
+            if (child.endLine() > anchor.after() && child.endLine() < anchor.line()) {
+                candidates.add(new Candidate(child));
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        // routine failures ask nothing of the window: it starts at the first failure that is not
+        int from = candidates.stream().filter(c -> !c.routine)
+                .mapToInt(c -> c.child != null ? c.child.endLine() : c.lines.get(0)).min().orElse(anchor.line());
+        Window window = Window.of(scan, anchor.group(), Math.max(from, anchor.line() - MAX_WINDOW), anchor.line(), cancel);
+        for (Candidate c : candidates) {
+            if (c.routine) {
+                continue;
+            } else if (c.child != null) {
+                c.add(5, "a child process failed: pid " + c.child.pid() + programOf(c.child) + " " + c.child.endingText());
+            } else {
+                explain(c, window);
+            }
+        }
+        searches(candidates);
+        nearness(candidates);
+        return causes(candidates);
+    }
+
+    /** Adds the failure on {@code line} to its candidate; whether it is not routine. */
+    private boolean collect(int line, Map<String, Candidate> byKey, boolean earlier) {
+        Peek peek = Peek.of(trace, line);
+        String why = peek.routine(routine);
+        // noise is told apart by what the index shows; only the rest is read in full
+        FailedCall call = why == null ? FailedCall.read(trace, line) : null;
+        String key = call != null ? call.key() : "routine|" + peek.name() + '|' + peek.errno() + '|' + peek.path();
+        Candidate c = byKey.computeIfAbsent(key, k -> new Candidate(null));
+        c.lines.add(line);
+        if (line > c.lastLine) {
+            c.lastLine = line;
+            c.call = call;
+            c.peek = peek;
+        }
+        c.earlier |= earlier;
+        if (why != null && c.lines.size() == 1) {
+            c.add(-10, "routine: " + why);
+            c.sunk = true;
+            c.routine = true;
+        }
+        return why == null;
+    }
+
+    private void explain(Candidate c, Window window) {
+        FailedCall call = c.call;
+        int last = c.last();
+        if (c.earlier) {
+            c.add(-3, "an earlier message, on line " + (anchor.after() + 1) + ", already followed it");
+        }
+        int nameId = trace.parsed().nameId(call.entryLine());
+        for (int k = 0; k < call.rawPaths().size() && !c.sunk; k++) {
+            String raw = call.rawPaths().get(k);
+            String path = call.paths().get(k);
+            int again = window.firstUse(raw, last, l -> trace.parsed().nameId(l) == nameId && window.succeeded(l));
+            int made = "ENOENT".equals(call.errno())
+                    ? window.firstUse(raw, last, l -> window.succeeded(l) && creates(l)) : -1;
+            Window.Use elsewhere = ErrnoWeight.isLookup(call.errno()) ? window.foundElsewhere(raw, last) : null;
+            if (again >= 0) {
+                c.add(-6, "it worked later: " + call.name() + " on " + path + " succeeded on line " + (again + 1));
+            } else if (made >= 0) {
+                c.add(-6, "the program created " + path + " afterwards, on line " + (made + 1));
+            } else if (elsewhere != null) {
+                c.add(-6, "optional: the program found " + Window.base(raw) + " elsewhere, " + elsewhere.raw()
+                        + " on line " + (elsewhere.line() + 1));
+            }
+            c.sunk = again >= 0 || made >= 0 || elsewhere != null;
+        }
+        for (int k = 0; k < call.rawPaths().size() && !c.sunk; k++) {
+            int use = window.firstUse(call.rawPaths().get(k), last, l -> trace.parsed().nameId(l) != nameId);
+            if (use >= 0) {
+                c.add(2, "the program came back to " + call.paths().get(k) + " on line " + (use + 1) + " ("
+                        + trace.parsed().name(use) + ")");
+                break;
+            }
+        }
+        if (call.fd() >= 0 && call.paths().isEmpty()) {
+            FdOpener.Opener opener = FdOpener.find(scan, anchor.group(), call.fd(), call.entryLine());
+            if (opener != null) {
+                c.add(0, "fd " + call.fd() + " is what " + opener.name() + " returned on line " + (opener.line() + 1)
+                        + (opener.path() != null ? ", for " + opener.path() : ""));
+            }
+        }
+        Cause.Reason errno = ErrnoWeight.of(call);
+        if (errno != null) {
+            c.reasons.add(errno);
+        }
+        if (c.lines.size() >= 2) {
+            int[] lines = c.lines.toArray();
+            Arrays.sort(lines);
+            c.add(Math.min(3, lines.length), "retried: it failed the same way " + lines.length + " times (lines "
+                    + lineList(lines) + ")");
+        }
+        if (anchor.message() != null) {
+            MessageMatch.explain(call, anchor.message(), c.reasons);
+        }
+        if (call.injected()) {
+            c.add(0, "strace injected this failure (-e inject)");
+        }
+    }
+
+    /** Lookups of one name in several places ({@code ./x.conf}, {@code /etc/x.conf}): a search, which fails often. */
+    private static void searches(List<Candidate> candidates) {
+        for (Candidate c : candidates) {
+            if (c.call == null || c.sunk || !ErrnoWeight.isLookup(c.call.errno()) || c.call.rawPaths().isEmpty()) {
+                continue;
+            }
+            String raw = c.call.rawPaths().get(0);
+            String base = Window.base(raw);
+            int places = 1;
+            for (Candidate o : candidates) {
+                if (o != c && o.call != null && !o.call.rawPaths().isEmpty() && base != null
+                        && base.equals(Window.base(o.call.rawPaths().get(0))) && !raw.equals(o.call.rawPaths().get(0))) {
+                    places++;
+                }
+            }
+            if (places > 1) {
+                c.add(-3, "one of " + places + " places the program looked for " + base);
+            }
+        }
+    }
+
+    /** The last failures before the message (or exit) rise: the program gave up right after them. */
+    private void nearness(List<Candidate> candidates) {
+        List<Candidate> near = new ArrayList<>(candidates.stream().filter(c -> !c.sunk && !c.earlier).toList());
+        near.sort(Comparator.comparingInt(Candidate::last).reversed());
+        String what = anchor.exit() ? "the exit" : "the message";
+        for (int r = 0; r < Math.min(NEAR.length, near.size()); r++) {
+            Candidate c = near.get(r);
+            int calls = calls(c.last(), anchor.line());
+            StringBuilder text = new StringBuilder(ORDINAL[r]).append(" failure before ").append(what)
+                    .append(calls == 0 ? ", right before it" : ", " + calls + (calls == 1 ? " call" : " calls") + " before it");
+            int weight = NEAR[r];
+            ProcessInfo p = trace.model().process(anchor.processId());
+            if (r == 0 && !anchor.exit() && TraceScan.failed(p) && p.endLine() > anchor.end()) {
+                int after = calls(anchor.end(), p.endLine());
+                if (after <= 8) {
+                    text.append("; then the program gave up: it exited ").append(after == 0 ? "right after"
+                            : after + (after == 1 ? " call later" : " calls later"));
+                    weight++;
+                }
+            }
+            c.add(weight, text.toString());
+        }
+    }
+
+    /** Calls of the group strictly between two lines, counted up to a bound. */
+    private int calls(int from, int to) {
+        int n = 0;
+        for (int l = from + 1; l < to && n < 10_000; l++) {
+            if (scan.groupOfLine(l) == anchor.group() && TraceScan.isEntry(trace.parsed().kind(l))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private boolean creates(int line) {
+        String name = trace.parsed().name(line);
+        int start = trace.parsed().lineStart(line);
+        int at = trace.text().indexOf("O_CREAT", start);
+        return CREATES.contains(name) || at >= 0 && at < trace.parsed().lineEnd(line);
+    }
+
+    private List<Cause> causes(List<Candidate> candidates) {
+        for (Candidate c : candidates) {
+            c.score = c.reasons.stream().mapToInt(Cause.Reason::weight).sum();
+            c.reasons.sort(Comparator.comparingInt((Cause.Reason r) -> r.weight() == 0 ? Integer.MIN_VALUE : r.weight()).reversed());
+        }
+        candidates.sort(Comparator.comparingInt((Candidate c) -> c.score).reversed()
+                .thenComparing(Comparator.comparingInt(Candidate::last).reversed()));
+        List<Cause> causes = new ArrayList<>(Math.min(MAX_CAUSES, candidates.size()));
+        for (Candidate c : candidates.subList(0, Math.min(MAX_CAUSES, candidates.size()))) {
+            int[] lines = c.lines.toArray();
+            Arrays.sort(lines);
+            if (c.child != null) {
+                String title = "pid " + c.child.pid() + " " + c.child.endingText();
+                causes.add(new Cause(c.last(), c.last(), title, "pid " + c.child.pid() + programOf(c.child) + " "
+                        + c.child.endingText(), title, c.score, List.copyOf(c.reasons), new int[] {c.last()}));
+            } else if (c.call == null) {
+                Peek p = c.peek;
+                int entry = trace.model().partner(c.last()) >= 0 && trace.model().partner(c.last()) < c.last()
+                        ? trace.model().partner(c.last()) : c.last();
+                causes.add(new Cause(c.last(), entry, p.name() + "() " + p.errno(), p.call(),
+                        p.name() + "(…) = -1 " + p.errno(), c.score, List.copyOf(c.reasons), lines));
+            } else {
+                FailedCall call = c.call;
+                causes.add(new Cause(c.last(), call.entryLine(), call.title(), call.call(), call.shortCall(), c.score,
+                        List.copyOf(c.reasons), lines));
+            }
+        }
+        return List.copyOf(causes);
+    }
+
+    private static String programOf(ProcessInfo p) {
+        return p.execs().isEmpty() ? "" : " (" + p.execs().get(p.execs().size() - 1).path() + ")";
+    }
+
+    private static String lineList(int[] lines) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.length && i < 6; i++) {
+            b.append(i > 0 ? ", " : "").append(lines[i] + 1);
+        }
+        return lines.length > 6 ? b.append(", …").toString() : b.toString();
+    }
+}
