@@ -212,6 +212,8 @@ async function tests(machineFile, machine, extensions) {
     skip('the Outline view lists the processes', 'the server does not advertise documentSymbolProvider yet');
   } else {
     await check('the Outline view lists the processes', async () => {
+      await runCommand('View: Hide Panel');
+      await foldersPaneHeader().click();  // collapsed, so that the Outline gets the height
       await runCommand('Explorer: Focus on Outline View');
       const rows = await poll(async () => {
         const texts = await page.locator('.outline-pane .monaco-list-row').allInnerTexts();
@@ -220,6 +222,7 @@ async function tests(machineFile, machine, extensions) {
       return `${rows.length} rows, first "${oneLine(rows[0])}"`;
     });
     await screenshot('05-outline');
+    await foldersPaneHeader().click();
   }
 
   await check('a file of an -ff trace (trace.PID) is recognised by its first line', async () => {
@@ -246,6 +249,7 @@ async function tests(machineFile, machine, extensions) {
 
   await check('with the setting fixed, the server restarts and diagnostics come back', async () => {
     await openFile('xauth-lock.strace');
+    await runCommand('Problems: Focus on Problems View');
     const eexistRows = async () => (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).filter(t => /EEXIST/.test(t));
     if ((await eexistRows()).length > 0) {
       throw new Error('the Problems panel lists EEXIST while no server runs');
@@ -272,6 +276,10 @@ async function openFile(name, folder) {
   await row.waitFor({ timeout: TIMEOUT });
   await row.click();
   await page.locator(`.tabs-container .tab.active`).filter({ hasText: name }).waitFor({ timeout: TIMEOUT });
+}
+
+function foldersPaneHeader() {
+  return page.locator('.pane-header').filter({ has: page.locator('.title', { hasText: /^workspace$/i }) }).first();
 }
 
 async function goToLine(line, column) {
