@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     @Test
     void theCoreKnowsNothingOfTheProtocol() throws IOException {
-        for (String pkg : List.of("parse", "analysis", "check", "hover", "navigate")) {
+        for (String pkg : List.of("parse", "analysis", "check", "hover", "navigate", "structure", "settings")) {
             List<Path> files = sources(pkg);
             assertThat(files).as(pkg).isNotEmpty();
             for (Path file : files) {

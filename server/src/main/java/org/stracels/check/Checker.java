@@ -6,7 +6,6 @@ import org.stracels.parse.CancelCheck;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
-import org.stracels.parse.ArgParser;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
@@ -15,19 +14,34 @@ import org.stracels.parse.Span;
 
 /** Finds what a reader of a trace should look at: failed calls, bad endings, broken lines, lost halves. */
 public final class Checker {
-    private Checker() {
-    }
-
     public static List<Finding> check(Trace trace) {
         return check(trace, CancelCheck.NONE);
     }
 
-    /** All findings in line order. */
+    /** All findings in line order, with the default severities. */
     public static List<Finding> check(Trace trace, CancelCheck cancel) {
-        ParsedTrace parsed = trace.parsed();
-        TraceModel model = trace.model();
-        String text = parsed.text();
+        return check(trace, DiagnosticPolicy.DEFAULT, cancel);
+    }
+
+    /** All findings in line order, with the severities of {@code policy}; classes it switches off are left out. */
+    public static List<Finding> check(Trace trace, DiagnosticPolicy policy, CancelCheck cancel) {
         List<Finding> findings = new ArrayList<>();
+        new Checker(trace, policy).run(findings, cancel);
+        return findings;
+    }
+
+    private final ParsedTrace parsed;
+    private final TraceModel model;
+    private final DiagnosticPolicy policy;
+
+    private Checker(Trace trace, DiagnosticPolicy policy) {
+        this.parsed = trace.parsed();
+        this.model = trace.model();
+        this.policy = policy;
+    }
+
+    private void run(List<Finding> findings, CancelCheck cancel) {
+        String text = parsed.text();
         boolean[] unmatched = new boolean[parsed.lineCount()];
         for (int line : model.unmatchedUnfinished()) {
             unmatched[line] = true;
@@ -42,20 +56,24 @@ public final class Checker {
             LineKind kind = parsed.kind(i);
             ReturnKind result = parsed.returnKind(i);
             if (result == ReturnKind.ERROR || result == ReturnKind.RESTART) {
-                findings.add(failedCall(parsed, model, i, parsed.line(i)));
+                add(findings, failedCall(i, parsed.line(i)));
             }
             switch (kind) {
                 case MALFORMED -> {
-                    ParsedLine line = parsed.line(i);
-                    findings.add(new Finding(i, line.lineStart(), line.lineEnd(), DiagnosticPolicy.MALFORMED,
-                            FindingCode.MALFORMED_LINE.id(), "Malformed line: " + line.problem(), List.of()));
+                    Severity severity = severity(FindingClass.MALFORMED);
+                    if (severity != null) {
+                        ParsedLine line = parsed.line(i);
+                        findings.add(new Finding(i, line.lineStart(), line.lineEnd(), severity,
+                                FindingCode.MALFORMED_LINE.id(), "Malformed line: " + line.problem(), List.of()));
+                    }
                 }
-                case KILLED -> findings.add(killed(parsed, model, i));
+                case KILLED -> add(findings, killed(i));
                 case EXITED -> {
-                    ParsedLine line = parsed.line(i);
-                    if (line.number() != 0) {
+                    Severity severity = severity(FindingClass.NONZERO_EXIT);
+                    ParsedLine line = severity == null ? null : parsed.line(i);
+                    if (line != null && line.number() != 0) {
                         findings.add(new Finding(i, line.detailSpan().start(), line.detailSpan().end(),
-                                DiagnosticPolicy.NONZERO_EXIT, FindingCode.NONZERO_EXIT.id(),
+                                severity, FindingCode.NONZERO_EXIT.id(),
                                 who(model, i) + " exited with status " + line.number(), startOf(model, i, "process start")));
                     }
                 }
@@ -63,17 +81,26 @@ public final class Checker {
                 }
             }
             if (unmatched[i]) {
-                findings.add(unmatchedHalf(parsed, model, i, text));
+                add(findings, unmatchedHalf(i, text));
             }
         }
-        return findings;
     }
 
-    private static Finding failedCall(ParsedTrace parsed, TraceModel model, int i, ParsedLine line) {
+    private Severity severity(FindingClass c) {
+        return policy.severity(c).orElse(null);
+    }
+
+    private static void add(List<Finding> findings, Finding finding) {
+        if (finding != null) {
+            findings.add(finding);
+        }
+    }
+
+    private Finding failedCall(int i, ParsedLine line) {
         String text = parsed.text();
-        int entry = parsed.kind(i) == LineKind.RESUMED && model.partner(i) >= 0 ? model.partner(i) : i;
+        int entry = FailedCalls.entryLine(parsed, model, i);
         String name = line.name() == null ? "call" : line.name();
-        String path = firstString(parsed, entry);
+        String path = FailedCalls.firstString(parsed, entry);
         String errno = line.errno();
         String message = line.errnoTextSpan().isPresent() ? line.errnoTextSpan().text(text) : Errnos.message(errno);
         Span at = line.errnoSpan().isPresent() ? line.errnoSpan() : line.returnValueSpan();
@@ -81,12 +108,17 @@ public final class Checker {
                 ? List.of(new Finding.Related(entry, parsed.lineStart(entry), parsed.lineEnd(entry), "the call started here"))
                 : List.of();
         if (line.returnKind() == ReturnKind.RESTART) {
-            return new Finding(i, at.start(), at.end(), DiagnosticPolicy.RESTARTED, errno,
+            Severity severity = severity(FindingClass.NOISE);
+            return severity == null ? null : new Finding(i, at.start(), at.end(), severity, errno,
                     name + " was interrupted by a signal (" + errno + ": " + message
                             + "); the kernel restarts it or fails it with EINTR, the program never sees " + errno,
                     related);
         }
         String reason = DiagnosticPolicy.routineReason(name, errno, path);
+        Severity severity = severity(reason == null ? FindingClass.FAILURE : FindingClass.NOISE);
+        if (severity == null) {
+            return null;
+        }
         StringBuilder m = new StringBuilder(name).append(" failed with ").append(errno);
         if (message != null) {
             m.append(" (").append(message).append(')');
@@ -97,18 +129,25 @@ public final class Checker {
         if (reason != null) {
             m.append(" — routine: ").append(reason);
         }
-        return new Finding(i, at.start(), at.end(), DiagnosticPolicy.failedCall(name, errno, path), errno,
-                m.toString(), related);
+        return new Finding(i, at.start(), at.end(), severity, errno, m.toString(), related);
     }
 
-    private static Finding killed(ParsedTrace parsed, TraceModel model, int i) {
+    private Finding killed(int i) {
+        Severity severity = severity(FindingClass.KILLED);
+        if (severity == null) {
+            return null;
+        }
         ParsedLine line = parsed.line(i);
         String m = who(model, i) + " was killed by " + line.name() + (line.coreDumped() ? " and dumped core" : "");
-        return new Finding(i, line.nameSpan().start(), line.nameSpan().end(), DiagnosticPolicy.KILLED,
+        return new Finding(i, line.nameSpan().start(), line.nameSpan().end(), severity,
                 FindingCode.KILLED_BY_SIGNAL.id(), m, startOf(model, i, "process start"));
     }
 
-    private static Finding unmatchedHalf(ParsedTrace parsed, TraceModel model, int i, String text) {
+    private Finding unmatchedHalf(int i, String text) {
+        Severity severity = severity(FindingClass.UNMATCHED);
+        if (severity == null) {
+            return null;
+        }
         ParsedLine line = parsed.line(i);
         int process = model.processOf(i);
         List<Finding.Related> related = new ArrayList<>();
@@ -120,14 +159,14 @@ public final class Checker {
             }
             related.addAll(startOf(model, i, "process start"));
             Span at = line.unfinishedSpan().isPresent() ? line.unfinishedSpan() : line.nameSpan();
-            return new Finding(i, at.start(), at.end(), DiagnosticPolicy.UNMATCHED_HALF,
+            return new Finding(i, at.start(), at.end(), severity,
                     FindingCode.UNFINISHED_NEVER_RESUMED.id(),
                     line.name() + " never returned: no '<... " + line.name() + " resumed>' line follows for this process",
                     related);
         }
         related.addAll(startOf(model, i, "process start"));
         Span at = line.nameSpan();
-        return new Finding(i, at.start(), at.end(), DiagnosticPolicy.UNMATCHED_HALF,
+        return new Finding(i, at.start(), at.end(), severity,
                 FindingCode.RESUMED_WITHOUT_START.id(),
                 "the start of this " + line.name() + " call is not in this trace (it began before tracing, or in"
                         + " another thread's file with -ff)",
@@ -154,10 +193,5 @@ public final class Checker {
             return "The process";
         }
         return "Process " + model.process(process).pid();
-    }
-
-    /** The first string argument of line {@code i}: the path of most file calls. */
-    private static String firstString(ParsedTrace parsed, int i) {
-        return ArgParser.firstString(parsed.text(), parsed.line(i).argsSpan());
     }
 }

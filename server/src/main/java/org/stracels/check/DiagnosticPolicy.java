@@ -1,10 +1,14 @@
 package org.stracels.check;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * How much each kind of finding matters. This is the one place that decides severities: read it to know
- * why a finding is a hint and not a warning, change it here.
+ * why a finding is a hint and not a warning, change it here. The user may override the severity of each
+ * {@link FindingClass} or switch it off ({@link DiagnosticSettings}); the defaults are below.
  *
  * <p>Failed calls are warnings, except the failures every healthy program produces, which are hints:
  * the dynamic loader looking for libraries where they are not, libselinux looking for SELinux,
@@ -19,17 +23,40 @@ public final class DiagnosticPolicy {
             "writev", "pwrite64", "recvfrom", "recvmsg", "recvmmsg", "recv", "sendto", "sendmsg", "sendmmsg", "send",
             "accept", "accept4", "connect", "splice", "tee", "sendfile", "epoll_wait", "futex", "inotify_read");
 
-    public static final Severity KILLED = Severity.ERROR;
-    public static final Severity NONZERO_EXIT = Severity.WARNING;
-    public static final Severity MALFORMED = Severity.WARNING;
-    public static final Severity UNMATCHED_HALF = Severity.INFORMATION;
-    public static final Severity RESTARTED = Severity.HINT;
+    private static final Map<FindingClass, Severity> DEFAULTS = Map.of(
+            FindingClass.NOISE, Severity.HINT,
+            FindingClass.FAILURE, Severity.WARNING,
+            FindingClass.KILLED, Severity.ERROR,
+            FindingClass.NONZERO_EXIT, Severity.WARNING,
+            FindingClass.MALFORMED, Severity.WARNING,
+            FindingClass.UNMATCHED, Severity.INFORMATION);
 
-    private DiagnosticPolicy() {
+    /** The defaults, with nothing overridden. */
+    public static final DiagnosticPolicy DEFAULT = new DiagnosticPolicy(DiagnosticSettings.DEFAULT);
+
+    private final Map<FindingClass, Optional<Severity>> severities = new EnumMap<>(FindingClass.class);
+
+    public DiagnosticPolicy(DiagnosticSettings settings) {
+        for (FindingClass c : FindingClass.values()) {
+            severities.put(c, settings.severities().getOrDefault(c, Optional.of(DEFAULTS.get(c))));
+        }
+    }
+
+    /** The severity of findings of class {@code c}; empty when the user switched them off. */
+    public Optional<Severity> severity(FindingClass c) {
+        return severities.get(c);
+    }
+
+    /** The severity a class has when the user says nothing. */
+    public static Severity defaultSeverity(FindingClass c) {
+        return DEFAULTS.get(c);
     }
 
     /** Why a failed call is routine, or null when it deserves a warning. */
     public static String routineReason(String syscall, String errno, String path) {
+        if (syscall == null) {
+            return null;
+        }
         if (("ENOENT".equals(errno) || "ENOTDIR".equals(errno)) && PATH_CALLS.contains(syscall) && isLoaderProbe(path)) {
             return "the dynamic loader probing for a library";
         }
@@ -52,8 +79,17 @@ public final class DiagnosticPolicy {
         return null;
     }
 
-    public static Severity failedCall(String syscall, String errno, String path) {
-        return routineReason(syscall, errno, path) == null ? Severity.WARNING : Severity.HINT;
+    /** The class of a failed call: {@link FindingClass#NOISE} when routine, else {@link FindingClass#FAILURE}. */
+    public static FindingClass failedCall(String syscall, String errno, String path) {
+        return routineReason(syscall, errno, path) == null ? FindingClass.FAILURE : FindingClass.NOISE;
+    }
+
+    /**
+     * Whether the routine verdict of a failed call can depend on its path: only then does a caller need to
+     * read the line to find the path. Lets whole-file passes skip re-reading most failed lines.
+     */
+    public static boolean needsPath(String syscall, String errno) {
+        return "ENOENT".equals(errno) || "ENOTDIR".equals(errno) && PATH_CALLS.contains(syscall);
     }
 
     /** Paths the dynamic loader tries before it finds a library: preload lists, hwcaps and tls subfolders, .so files. */

@@ -6,7 +6,9 @@ public enum FindingCode {
     KILLED_BY_SIGNAL("killed-by-signal"),
     NONZERO_EXIT("nonzero-exit"),
     UNFINISHED_NEVER_RESUMED("unfinished-never-resumed"),
-    RESUMED_WITHOUT_START("resumed-without-start");
+    RESUMED_WITHOUT_START("resumed-without-start"),
+    /** Not about a line: more findings than a file may publish; says how many were left out. */
+    LEFT_OUT("diagnostics-left-out");
 
     private final String id;
 

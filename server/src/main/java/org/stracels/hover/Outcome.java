@@ -76,6 +76,10 @@ final class Outcome {
         if (name.equals("clone") || name.equals("clone3") || name.equals("fork") || name.equals("vfork")) {
             return "Created pid " + Md.tick(value) + ".";
         }
+        if ((name.equals("execve") || name.equals("execveat")) && value.equals("0")) {
+            String program = firstPath(ctx);
+            return "Succeeded: the process now runs " + (program != null ? Md.tick(program) : "the new program") + ".";
+        }
         if ((name.equals("read") || name.equals("pread64") || name.equals("recvfrom") || name.equals("readv"))) {
             return value.equals("0") ? "Returned 0: end of file, or the other end closed." : "Read " + value + " bytes.";
         }

@@ -4,17 +4,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.Arrays;
+import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.SemanticTokensLegend;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.stracels.structure.TokenModifier;
+import org.stracels.structure.TokenType;
 
 /**
  * What the server tells the client at {@code initialize}: built here and nowhere else (lemminx:
  * ServerCapabilitiesInitializer), so the list of features is one read.
  *
- * <p>Document sync, hover, and navigation (definition, references, document highlight). Sync is incremental, because traces run to megabytes and an edit of one line must
+ * <p>Document sync, hover, navigation (definition, references, document highlight), the outline (document and
+ * workspace symbols), folding, semantic tokens (full and range; the legend is {@link TokenType} and
+ * {@link TokenModifier} in their declared order), inlay hints and code lenses. Sync is incremental, because
+ * traces run to megabytes and an edit of one line must
  * not resend the whole file. No positionEncoding: the default, UTF-16, is what {@link Positions} counts.
  */
 final class Capabilities {
@@ -37,7 +46,20 @@ final class Capabilities {
         capabilities.setDefinitionProvider(true);
         capabilities.setReferencesProvider(true);
         capabilities.setDocumentHighlightProvider(true);
+        capabilities.setDocumentSymbolProvider(true);
+        capabilities.setWorkspaceSymbolProvider(true);
+        capabilities.setFoldingRangeProvider(true);
+        capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(legend(), true, true));
+        capabilities.setInlayHintProvider(true);
+        capabilities.setCodeLensProvider(new CodeLensOptions(false));
         return capabilities;
+    }
+
+    /** Token types and modifiers, indexed by their ordinals: what {@link SemanticTokensRequest} encodes. */
+    static SemanticTokensLegend legend() {
+        return new SemanticTokensLegend(
+                Arrays.stream(TokenType.values()).map(TokenType::legendName).toList(),
+                Arrays.stream(TokenModifier.values()).map(TokenModifier::legendName).toList());
     }
 
     /** The project version, written into version.properties by the build. */

@@ -10,15 +10,21 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.stracels.check.Checker;
+import org.stracels.check.DiagnosticPolicy;
+import org.stracels.check.Finding;
+import org.stracels.check.FindingCap;
+import org.stracels.settings.Settings;
 
 /**
  * Publishes the diagnostics of open documents, debounced: one scheduled task per document, replaced on each
- * edit, so typing does not check every keystroke (lemminx: ModelValidatorDelayer). The delay is injected so
+ * edit, so typing does not check every keystroke (lemminx: ModelValidatorDelayer). Severities and the cap
+ * on diagnostics per file come from the settings in force when the check runs. The delay is injected so
  * tests run with 0 ms and never sleep.
  *
  * <p>Stale results are never published: a task still running when a newer version arrives is stopped by the
@@ -32,14 +38,22 @@ final class DiagnosticsPublisher {
     private final ScheduledExecutorService scheduler;
     private final long delayNanos;
     private final Consumer<PublishDiagnosticsParams> client;
+    private final Supplier<Settings> settings;
     private final ConcurrentMap<String, Future<?>> pending = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     DiagnosticsPublisher(ScheduledExecutorService singleThreadScheduler, Duration delay,
             Consumer<PublishDiagnosticsParams> client) {
+        this(singleThreadScheduler, delay, client, () -> Settings.DEFAULT);
+    }
+
+    /** @param settings read at each check: the severities of each class and the cap per file */
+    DiagnosticsPublisher(ScheduledExecutorService singleThreadScheduler, Duration delay,
+            Consumer<PublishDiagnosticsParams> client, Supplier<Settings> settings) {
         this.scheduler = singleThreadScheduler;
         this.delayNanos = delay.toNanos();
         this.client = client;
+        this.settings = settings;
     }
 
     /** Schedules a check of {@code doc}, replacing the one scheduled for its previous version. */
@@ -79,8 +93,11 @@ final class DiagnosticsPublisher {
 
     private void publish(OpenDocument doc) {
         try {
+            Settings current = settings.get();
+            List<Finding> findings = Checker.check(doc.trace(), new DiagnosticPolicy(current.diagnostics()),
+                    doc.cancelCheck());
             List<Diagnostic> diagnostics = DiagnosticConverter.toDiagnostics(
-                    Checker.check(doc.trace(), doc.cancelCheck()), doc.positions(), doc.uri());
+                    FindingCap.apply(findings, current.maxDiagnostics()), doc.positions(), doc.uri());
             doc.checkCurrent();
             send(new PublishDiagnosticsParams(doc.uri(), diagnostics, doc.version()));
         } catch (CancellationException stale) {

@@ -73,6 +73,11 @@ final class Documents {
         return uri == null ? Optional.empty() : Optional.ofNullable(open.get(uri));
     }
 
+    /** The open documents, in no particular order. */
+    List<OpenDocument> all() {
+        return List.copyOf(open.values());
+    }
+
     /**
      * Applies one content change: a range replaced by text, or the whole text when there is no range. The
      * range is in LSP positions (UTF-16 code units), read against the text as it is before this change.

@@ -2,12 +2,15 @@ package org.stracels.lsp;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.stracels.hover.HoverOptions;
 import org.stracels.hover.HoverProvider;
+import org.stracels.settings.Settings;
 
 /**
  * {@code textDocument/hover}: finds the document, turns the position into an offset, asks
@@ -15,10 +18,16 @@ import org.stracels.hover.HoverProvider;
  */
 final class HoverRequest {
     private final Documents documents;
+    private final Supplier<Settings> settings;
     private volatile boolean markdown = true;
 
     HoverRequest(Documents documents) {
+        this(documents, () -> Settings.DEFAULT);
+    }
+
+    HoverRequest(Documents documents, Supplier<Settings> settings) {
         this.documents = documents;
+        this.settings = settings;
     }
 
     /** What the client said at initialize about hover formats; Markdown unless it lists only plain text. */
@@ -35,7 +44,8 @@ final class HoverRequest {
                 Positions positions = doc.positions();
                 int offset = positions.offset(params.getPosition());
                 cancel.checkCanceled();
-                return HoverProvider.hover(doc.trace(), offset).map(h -> new Hover(
+                HoverOptions options = settings.get().manPages() ? HoverOptions.DEFAULT : HoverOptions.WITHOUT_MAN_PAGES;
+                return HoverProvider.hover(doc.trace(), offset, options).map(h -> new Hover(
                         new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,
                                 markdown ? h.markdown() : h.plainText()),
                         positions.range(h.start(), h.end()))).orElse(null);

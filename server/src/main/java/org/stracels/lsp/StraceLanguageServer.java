@@ -14,6 +14,7 @@ import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
+import org.stracels.catalog.Catalog;
 
 /**
  * The server's lifecycle: initialize, initialized, shutdown, exit. Everything about documents lives in the
@@ -32,8 +33,12 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     private final ScheduledExecutorService scheduler;
     private final DiagnosticsPublisher diagnostics;
     private final StraceTextDocumentService textDocumentService;
-    private final HoverRequest hover;
-    private final StraceWorkspaceService workspaceService = new StraceWorkspaceService();
+    private final StraceWorkspaceService workspaceService;
+    private final Documents documents = new Documents();
+    private final CurrentSettings settings = new CurrentSettings();
+    private final Features features;
+    private volatile boolean inlayHintRefresh;
+    private volatile boolean codeLensRefresh;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     private volatile boolean shutdownRequested;
     private volatile LanguageClient client;
@@ -50,10 +55,10 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     /** @param scheduler single-threaded (see {@link DiagnosticsPublisher}); the server shuts it down on close */
     StraceLanguageServer(ScheduledExecutorService scheduler, Duration diagnosticsDelay) {
         this.scheduler = scheduler;
-        this.diagnostics = new DiagnosticsPublisher(scheduler, diagnosticsDelay, this::publish);
-        Documents documents = new Documents();
-        this.hover = new HoverRequest(documents);
-        this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, hover);
+        this.diagnostics = new DiagnosticsPublisher(scheduler, diagnosticsDelay, this::publish, settings);
+        this.features = Features.of(documents, settings);
+        this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, features);
+        this.workspaceService = new StraceWorkspaceService(new WorkspaceSymbolRequest(documents), this::settingsChanged);
     }
 
     @Override
@@ -64,12 +69,41 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        hover.clientFormats(ClientSupport.hoverFormats(params));
+        features.hover().clientFormats(ClientSupport.hoverFormats(params));
+        features.symbols().clientSupportsHierarchy(ClientSupport.hierarchicalSymbols(params));
+        inlayHintRefresh = ClientSupport.inlayHintRefresh(params);
+        codeLensRefresh = ClientSupport.codeLensRefresh(params);
+        settings.set(SettingsReader.read(params == null ? null : params.getInitializationOptions()));
         return CompletableFuture.completedFuture(Capabilities.initializeResult());
+    }
+
+    /**
+     * workspace/didChangeConfiguration: the new settings replace the old as a whole; diagnostics of the open
+     * documents are checked again, and clients that allow it are asked to fetch inlay hints and code lenses anew.
+     * A notification without a {@code strace} section changes nothing: Eglot, LSP4IJ and Sublime send an empty
+     * one right after connecting, which must not wipe the settings given at initialize.
+     */
+    private void settingsChanged(Object json) {
+        if (!SettingsReader.hasSection(json)) {
+            LOG.fine("didChangeConfiguration without a \"strace\" section: settings unchanged");
+            return;
+        }
+        settings.set(SettingsReader.read(json));
+        LOG.fine("settings changed");
+        LanguageClient c = client;
+        if (c != null && inlayHintRefresh) {
+            c.refreshInlayHints();
+        }
+        if (c != null && codeLensRefresh) {
+            c.refreshCodeLenses();
+        }
+        documents.all().forEach(diagnostics::documentChanged); // after the refreshes: clients see them first
     }
 
     @Override
     public void initialized(InitializedParams params) {
+        // the catalogue takes a few hundred milliseconds to load: not on the first hover or token request
+        CompletableFuture.runAsync(Catalog::get);
         LOG.info(() -> Capabilities.SERVER_NAME + " " + Capabilities.version() + " ready");
     }
 

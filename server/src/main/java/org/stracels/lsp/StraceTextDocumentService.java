@@ -1,19 +1,31 @@
 package org.stracels.lsp;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -24,41 +36,63 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 final class StraceTextDocumentService implements TextDocumentService {
     private final Documents documents;
     private final DiagnosticsPublisher diagnostics;
-    private final HoverRequest hover;
-    private final DefinitionRequest definition;
-    private final ReferencesRequest references;
-    private final DocumentHighlightRequest highlights;
+    private final Features features;
 
-    StraceTextDocumentService(Documents documents, DiagnosticsPublisher diagnostics, HoverRequest hover) {
+    StraceTextDocumentService(Documents documents, DiagnosticsPublisher diagnostics, Features features) {
         this.documents = documents;
         this.diagnostics = diagnostics;
-        this.hover = hover;
-        FfFiles ff = new FfFiles(documents);
-        PlaceLocations locations = new PlaceLocations(ff);
-        this.definition = new DefinitionRequest(documents, locations, ff);
-        this.references = new ReferencesRequest(documents, locations);
-        this.highlights = new DocumentHighlightRequest(documents);
+        this.features = features;
     }
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        return hover.hover(params);
+        return features.hover().hover(params);
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+        return features.symbols().documentSymbol(params);
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        return features.folding().foldingRange(params);
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return features.tokens().full(params);
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams params) {
+        return features.tokens().range(params);
+    }
+
+    @Override
+    public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+        return features.hints().inlayHint(params);
+    }
+
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        return features.lenses().codeLens(params);
     }
 
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
             DefinitionParams params) {
-        return definition.definition(params);
+        return features.definition().definition(params);
     }
 
     @Override
     public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
-        return references.references(params);
+        return features.references().references(params);
     }
 
     @Override
     public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
-        return highlights.highlights(params);
+        return features.highlights().highlights(params);
     }
 
     @Override

@@ -1,20 +1,41 @@
 package org.stracels.lsp;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * {@code workspace/*}: nothing to do yet. The two notifications lsp4j requires are accepted and logged;
- * settings will arrive here (with the same shape as initializationOptions) in a later issue.
+ * {@code workspace/*}: symbols across the open traces, and the settings, which arrive here in the same shape
+ * as initializationOptions ({@link SettingsReader}).
  */
 final class StraceWorkspaceService implements WorkspaceService {
     private static final Logger LOG = Logger.getLogger(StraceWorkspaceService.class.getName());
 
+    private final WorkspaceSymbolRequest symbols;
+    private final Consumer<Object> settingsChanged;
+
+    StraceWorkspaceService(WorkspaceSymbolRequest symbols, Consumer<Object> settingsChanged) {
+        this.symbols = symbols;
+        this.settingsChanged = settingsChanged;
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+            WorkspaceSymbolParams params) {
+        return symbols.symbol(params);
+    }
+
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
-        LOG.fine("didChangeConfiguration: no settings yet, ignored");
+        settingsChanged.accept(params == null ? null : params.getSettings());
     }
 
     @Override

@@ -40,7 +40,6 @@ public final class ArgParser {
         return parse(text, span.start(), span.end());
     }
 
-    /** The innermost node of {@code nodes} (and their descendants) containing {@code offset}, or null. */
     /**
      * The first string argument of an argument text, escapes resolved (the path of most file calls, the
      * program of execve), looking inside {@code name=value} arguments too; null when there is none.
@@ -55,6 +54,7 @@ public final class ArgParser {
         return null;
     }
 
+    /** The innermost node of {@code nodes} (and their descendants) containing {@code offset}, or null. */
     public static ArgNode nodeAt(List<ArgNode> nodes, int offset) {
         ArgNode top = ArgNode.childAt(nodes, offset);
         return top == null ? null : top.deepestAt(offset);

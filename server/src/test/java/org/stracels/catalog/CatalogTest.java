@@ -8,19 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stracels.Testdata;
 
 /** Every name of the facts files has an entry in the catalogue, with every field filled. */
 class CatalogTest {
-    private static final Path FACTS = Testdata.dir().resolveSibling("server/src/main/resources/org/stracels/facts");
+    private static final Path FACTS = Path.of("src/main/resources/org/stracels/facts");
 
+    /** A facts file as copied into the server's resources from the shared facts (strace's own tables). */
     private static List<String> names(String file, int column) throws IOException {
-        Path path = Testdata.dir().getParent().getParent().resolve("shared/facts").resolve(file);
-        if (!Files.exists(path)) {
-            path = FACTS.resolve(file);
-        }
         List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(path)) {
+        for (String line : Files.readAllLines(FACTS.resolve(file))) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 names.add(line.split("\t")[column].trim());
             }

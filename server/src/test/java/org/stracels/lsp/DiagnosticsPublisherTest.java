@@ -33,7 +33,8 @@ class DiagnosticsPublisherTest {
     private final List<PublishDiagnosticsParams> published = new CopyOnWriteArrayList<>();
     private final DiagnosticsPublisher publisher = new DiagnosticsPublisher(scheduler, Duration.ZERO, published::add);
     private final Documents documents = new Documents();
-    private final StraceTextDocumentService service = new StraceTextDocumentService(documents, publisher, new HoverRequest(documents));
+    private final StraceTextDocumentService service = new StraceTextDocumentService(documents, publisher,
+            Features.of(documents, () -> org.stracels.settings.Settings.DEFAULT));
     private final CountDownLatch gate = new CountDownLatch(1);
 
     @AfterEach

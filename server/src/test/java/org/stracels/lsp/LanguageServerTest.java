@@ -31,16 +31,24 @@ class LanguageServerTest {
     private static final int STATUS = "+++ exited with ".length();
 
     @Test
-    void initializeAdvertisesIncrementalSyncHoverAndNavigationAndNothingElse() throws Exception {
+    void initializeAdvertisesExactlyTheFeaturesTheServerHas() throws Exception {
         try (ServerConnection c = ServerConnection.start()) {
             InitializeResult result = c.initialize();
 
             // Serialized as the client receives it: any other capability would show up here.
             JsonObject capabilities = JsonParser.parseString(
                     new MessageJsonHandler(Map.of()).getGson().toJson(result.getCapabilities())).getAsJsonObject();
-            assertThat(capabilities).isEqualTo(JsonParser.parseString(
-                    "{\"textDocumentSync\": {\"openClose\": true, \"change\": 2}, \"hoverProvider\": true,"
-                    + " \"definitionProvider\": true, \"referencesProvider\": true, \"documentHighlightProvider\": true}"));
+            assertThat(capabilities).isEqualTo(JsonParser.parseString("""
+                    {"textDocumentSync": {"openClose": true, "change": 2}, "hoverProvider": true,
+                     "definitionProvider": true, "referencesProvider": true, "documentHighlightProvider": true,
+                     "documentSymbolProvider": true, "workspaceSymbolProvider": true,
+                     "codeLensProvider": {"resolveProvider": false}, "foldingRangeProvider": true,
+                     "semanticTokensProvider": {"legend": {
+                         "tokenTypes": ["function", "enumMember", "macro", "event", "string", "number", "variable",
+                                        "namespace", "comment", "property", "operator", "keyword"],
+                         "tokenModifiers": ["readonly", "defaultLibrary", "address", "timestamp", "duration"]},
+                       "range": true, "full": true},
+                     "inlayHintProvider": true}"""));
             assertThat(result.getServerInfo().getName()).isEqualTo("strace-ls");
             assertThat(result.getServerInfo().getVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -83,9 +84,24 @@ final class ServerConnection implements AutoCloseable {
     }
 
     InitializeResult initialize() throws Exception {
-        InitializeResult result = server.initialize(new InitializeParams()).get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return initialize(new InitializeParams());
+    }
+
+    InitializeResult initialize(InitializeParams params) throws Exception {
+        InitializeResult result = server.initialize(params).get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         server.initialized(new InitializedParams());
         return result;
+    }
+
+    /** workspace/didChangeConfiguration with {@code json} (parsed) as its settings. */
+    void configure(String json) {
+        server.getWorkspaceService().didChangeConfiguration(
+                new DidChangeConfigurationParams(com.google.gson.JsonParser.parseString(json)));
+    }
+
+    /** Waits for the answer to a request. */
+    static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void open(String uri, int version, String text) {

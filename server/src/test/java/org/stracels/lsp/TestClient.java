@@ -72,4 +72,19 @@ final class TestClient implements LanguageClient {
     @Override
     public void telemetryEvent(Object object) {
     }
+
+    /** workspace/inlayHint/refresh and workspace/codeLens/refresh requests received, in order. */
+    final List<String> refreshes = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<Void> refreshInlayHints() {
+        refreshes.add("inlayHint");
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshCodeLenses() {
+        refreshes.add("codeLens");
+        return CompletableFuture.completedFuture(null);
+    }
 }

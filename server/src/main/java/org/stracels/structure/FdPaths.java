@@ -1,0 +1,222 @@
+package org.stracels.structure;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.stracels.analysis.ProcessInfo;
+import org.stracels.analysis.Trace;
+import org.stracels.analysis.TraceModel;
+import org.stracels.catalog.Catalog;
+import org.stracels.catalog.SyscallDoc;
+import org.stracels.parse.ArgKind;
+import org.stracels.parse.ArgList;
+import org.stracels.parse.ArgNode;
+import org.stracels.parse.ArgParser;
+import org.stracels.parse.ParsedLine;
+import org.stracels.parse.ParsedTrace;
+import org.stracels.parse.ReturnKind;
+
+/**
+ * What each fd refers to along a range of lines of a trace made without -y, for the inlay hints: the lines of
+ * the range are fed in order ({@link #advance}); an fd not seen in the range is looked up backwards from the
+ * range's start, through the process (and its threads, which share its descriptors) and then the parent it
+ * inherited them from. A bounded walk over the index; the fd model of the navigation work may replace it.
+ */
+final class FdPaths {
+    private static final int MAX_LINES = 200_000;
+    private static final String CLOSED = new String("closed");
+    private static final Set<String> PAIRS = Set.of("pipe", "pipe2", "socketpair");
+    private static final Set<String> DUPS = Set.of("dup", "dup2", "dup3", "fcntl", "fcntl64");
+
+    private final Trace trace;
+    private final ParsedTrace parsed;
+    private final TraceModel model;
+    private final int rangeStart;
+    private final int[] owner;
+    private final boolean[] creators;
+    private final boolean[] closers;
+    private final Map<Long, String> known = new HashMap<>();
+
+    FdPaths(Trace trace, int rangeStart) {
+        this.trace = trace;
+        this.parsed = trace.parsed();
+        this.model = trace.model();
+        this.rangeStart = rangeStart;
+        List<ProcessInfo> processes = model.processes();
+        this.owner = new int[processes.size()];
+        for (ProcessInfo p : processes) {
+            owner[p.id()] = Programs.owner(trace, p).id();
+        }
+        List<String> names = parsed.names();
+        this.creators = new boolean[names.size()];
+        this.closers = new boolean[names.size()];
+        Catalog catalog = Catalog.get();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            SyscallDoc doc = catalog.syscall(name);
+            creators[i] = (doc != null && doc.returnsFd()) || PAIRS.contains(name) || DUPS.contains(name)
+                    || name.startsWith("open") || name.equals("creat") || name.equals("socket")
+                    || name.startsWith("accept") || name.startsWith("eventfd") || name.startsWith("epoll_create")
+                    || name.startsWith("inotify_init") || name.startsWith("signalfd") || name.equals("memfd_create")
+                    || name.equals("timerfd_create") || name.equals("pidfd_open");
+            closers[i] = name.equals("close");
+        }
+    }
+
+    /** What {@code fd} refers to on line {@code line} of the range, or null when the trace does not say. */
+    String path(int line, int fd) {
+        int process = model.processOf(line);
+        if (process < 0) {
+            return null;
+        }
+        long key = key(owner[process], fd);
+        String path = known.computeIfAbsent(key, k -> lookBack(owner[process], fd, rangeStart, 0));
+        return path == CLOSED ? null : path;
+    }
+
+    /** Takes in what line {@code i} of the range does to descriptors, after its hints were made. */
+    void advance(int i, ParsedLine line) {
+        int process = model.processOf(i);
+        int name = parsed.nameId(i);
+        if (process < 0 || name < 0 || parsed.returnKind(i) != ReturnKind.VALUE) {
+            return;
+        }
+        int table = owner[process];
+        if (closers[name]) {
+            ArgNode fd = entryArgs(i).get(0);
+            if (fd != null && fd.numericValue().isPresent()) {
+                known.put(key(table, (int) fd.numericValue().getAsLong()), CLOSED);
+            }
+        } else if (creators[name]) {
+            long value = returnedFd(line);
+            if (value >= 0) {
+                String label = label(i, line, (int) value, 0);
+                known.put(key(table, (int) value), label != null ? label : CLOSED);
+            } else if (PAIRS.contains(line.name())) {
+                for (ArgNode fd : pairFds(i, line)) {
+                    known.put(key(table, (int) fd.numericValue().getAsLong()), pairLabel(line.name()));
+                }
+            }
+        }
+    }
+
+    private String lookBack(int table, int fd, int before, int depth) {
+        int budget = MAX_LINES;
+        int line = before - 1;
+        int current = table;
+        while (current >= 0 && budget > 0) {
+            ProcessInfo process = model.process(current);
+            int stop = Math.max(0, process.firstLine());
+            for (; line >= stop && budget-- > 0; line--) {
+                int p = model.processOf(line);
+                int name = parsed.nameId(line);
+                if (p < 0 || owner[p] != current || name < 0 || parsed.returnKind(line) != ReturnKind.VALUE
+                        || !(creators[name] || closers[name])) {
+                    continue;
+                }
+                String found = found(line, fd, depth);
+                if (found != null) {
+                    return found;
+                }
+            }
+            if (process.parentId() < 0 || process.createdAtLine() < 0) {
+                break;
+            }
+            current = owner[process.parentId()];
+            line = process.createdAtLine() - 1;
+        }
+        return CLOSED;
+    }
+
+    /** What line {@code i} says about {@code fd}: its label if it made it, CLOSED if it closed it, else null. */
+    private String found(int i, int fd, int depth) {
+        ParsedLine line = parsed.line(i);
+        if (closers[parsed.nameId(i)]) {
+            ArgNode arg = entryArgs(i).get(0);
+            return arg != null && arg.numericValue().isPresent() && arg.numericValue().getAsLong() == fd ? CLOSED : null;
+        }
+        if (PAIRS.contains(line.name())) {
+            for (ArgNode n : pairFds(i, line)) {
+                if (n.numericValue().getAsLong() == fd) {
+                    return pairLabel(line.name());
+                }
+            }
+            return null;
+        }
+        return returnedFd(line) == fd ? label(i, line, fd, depth) : null;
+    }
+
+    /** What the call on line {@code i} (which returned {@code fd}) made: a path, a socket, a pipe … */
+    private String label(int i, ParsedLine line, int fd, int depth) {
+        String name = line.name();
+        ArgList args = entryArgs(i);
+        if (DUPS.contains(name)) {
+            if (name.startsWith("fcntl") && (args.get(1) == null || !args.get(1).text().startsWith("F_DUPFD"))) {
+                return null; // other fcntl commands return flags, not descriptors
+            }
+            ArgNode old = args.get(0);
+            if (old == null || old.numericValue().isEmpty() || depth > 8) {
+                return null;
+            }
+            String path = lookBack(owner[model.processOf(i)], (int) old.numericValue().getAsLong(), i, depth + 1);
+            return path == CLOSED ? null : path;
+        }
+        if (name.equals("socket") && args.get(0) != null) {
+            return "socket " + args.get(0).text();
+        }
+        for (ArgNode arg : args.nodes()) {
+            if (arg.kind() == ArgKind.STRING) {
+                return name.equals("memfd_create") ? "memfd:" + arg.content() : arg.content(); // escapes kept: one line
+            }
+        }
+        return name;
+    }
+
+    private ArgList entryArgs(int i) {
+        int partner = model.partner(i);
+        ParsedLine entry = parsed.line(partner >= 0 && partner < i ? partner : i);
+        return ArgParser.parse(trace.text(), entry.argsSpan().isPresent() ? entry.argsSpan()
+                : new org.stracels.parse.Span(entry.lineEnd(), entry.lineEnd()));
+    }
+
+    private long returnedFd(ParsedLine line) {
+        String value = line.returnValueSpan().text(trace.text());
+        if (value.isEmpty() || value.length() > 9) {
+            return -1;
+        }
+        for (int k = 0; k < value.length(); k++) {
+            if (!Character.isDigit(value.charAt(k))) {
+                return -1;
+            }
+        }
+        return Long.parseLong(value);
+    }
+
+    /** The fds of {@code [3, 4]} in pipe2/socketpair: printed at exit, so on the resumed half when cut. */
+    private List<ArgNode> pairFds(int i, ParsedLine line) {
+        List<ArgNode> fds = new java.util.ArrayList<>();
+        for (ArgList args : List.of(entryArgs(i), ArgParser.parse(trace.text(), line.argsSpan().isPresent()
+                ? line.argsSpan() : new org.stracels.parse.Span(line.lineEnd(), line.lineEnd())))) {
+            for (ArgNode arg : args.nodes()) {
+                if (arg.kind() == ArgKind.ARRAY) {
+                    for (ArgNode e : arg.children()) {
+                        if (e.kind() == ArgKind.NUMBER && e.numericValue().isPresent()) {
+                            fds.add(e);
+                        }
+                    }
+                    return fds;
+                }
+            }
+        }
+        return fds;
+    }
+
+    private static String pairLabel(String syscall) {
+        return syscall.startsWith("pipe") ? "pipe" : syscall;
+    }
+
+    private static long key(int table, int fd) {
+        return ((long) table << 32) | (fd & 0xffffffffL);
+    }
+}

@@ -1,0 +1,124 @@
+package org.stracels.structure;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stracels.analysis.Trace;
+import org.stracels.catalog.Catalog;
+import org.stracels.catalog.SyscallDoc;
+import org.stracels.parse.ArgKind;
+import org.stracels.parse.ArgList;
+import org.stracels.parse.ArgNode;
+import org.stracels.parse.ArgParser;
+import org.stracels.parse.CancelCheck;
+import org.stracels.parse.LineKind;
+import org.stracels.parse.ParsedLine;
+import org.stracels.parse.ParsedTrace;
+
+/**
+ * Inlay hints for the lines of a range: the parameter name before each positional argument
+ * ({@code openat(dirfd: AT_FDCWD, pathname: "/etc/ld.so.cache", …)}), the path after an fd when the trace was
+ * made without -y, and a mark after -T durations above the slow-call threshold. Only the lines of the range
+ * are read.
+ */
+public final class InlayHints {
+    /**
+     * Which hints to show.
+     *
+     * @param slowCallNanos a -T duration from which a call is marked slow
+     */
+    public record Options(boolean parameterNames, boolean fdPaths, boolean slowCalls, long slowCallNanos) {
+        public static final long DEFAULT_SLOW_CALL_NANOS = 100_000_000L;
+        public static final Options DEFAULT = new Options(true, true, true, DEFAULT_SLOW_CALL_NANOS);
+    }
+
+    public enum Kind { PARAMETER, FD_PATH, SLOW_CALL }
+
+    /** A label to show at {@code offset}: before the argument (PARAMETER) or after the token (the others). */
+    public record Hint(int offset, String label, Kind kind, String tooltip) { }
+
+    private InlayHints() {
+    }
+
+    /** The hints of the lines that {@code [start, end]} touches. */
+    public static List<Hint> hints(Trace trace, int start, int end, Options options, CancelCheck cancel) {
+        ParsedTrace parsed = trace.parsed();
+        List<Hint> hints = new ArrayList<>();
+        if (parsed.lineCount() == 0 || end < start) {
+            return hints;
+        }
+        boolean fdPaths = options.fdPaths() && trace.model().options().decodeFds().isEmpty();
+        int first = parsed.lineAt(Math.max(0, start));
+        int last = parsed.lineAt(Math.min(end, trace.text().length()));
+        FdPaths fds = fdPaths ? new FdPaths(trace, first) : null;
+        for (int i = first; i <= last; i++) {
+            if ((i & 0xff) == 0) {
+                cancel.checkCanceled();
+            }
+            LineKind kind = parsed.kind(i);
+            if (kind != LineKind.SYSCALL && kind != LineKind.UNFINISHED && kind != LineKind.RESUMED) {
+                continue;
+            }
+            ParsedLine line = parsed.line(i);
+            if (options.parameterNames() || fdPaths) {
+                arguments(trace, i, line, options.parameterNames(), fds, hints);
+            }
+            if (fds != null) {
+                fds.advance(i, line);
+            }
+            if (options.slowCalls() && line.durationNanos() >= options.slowCallNanos() && line.durationSpan().isPresent()) {
+                hints.add(new Hint(line.durationSpan().end(), "slow: " + Durations.format(line.durationNanos()),
+                        Kind.SLOW_CALL, "The call took " + Durations.format(line.durationNanos())
+                                + ", at or above the slow-call threshold of " + Durations.format(options.slowCallNanos())
+                                + " (setting strace.inlayHints.slowCallThresholdMs)"));
+            }
+        }
+        hints.removeIf(h -> h.offset() < start || h.offset() > end);
+        return hints;
+    }
+
+    private static void arguments(Trace trace, int i, ParsedLine line, boolean names, FdPaths fds, List<Hint> hints) {
+        SyscallDoc doc = Catalog.get().syscall(line.name());
+        if (doc == null || doc.params() == null || doc.params().isEmpty() || !line.argsSpan().isPresent()) {
+            return;
+        }
+        ArgList args = ArgParser.parse(trace.text(), line.argsSpan());
+        int base = 0;
+        boolean continues = false;
+        if (line.kind() == LineKind.RESUMED) {
+            base = Parameters.firstIndex(trace, i, args);
+            if (base < 0) {
+                return; // which argument comes first is on a line that is not in the trace
+            }
+            continues = Parameters.continues(trace, i, args);
+        } else if (line.kind() == LineKind.SYSCALL && args.size() > doc.params().size()) {
+            return; // printed with more arguments than the syscall has: not laid out as documented
+        }
+        for (int k = 0; k < args.size(); k++) {
+            ArgNode arg = args.get(k);
+            int index = base + k;
+            SyscallDoc.ParamDoc param = doc.param(index);
+            if (param == null || arg.kind() == ArgKind.FIELD) {
+                continue;
+            }
+            boolean continuation = continues && k == 0;
+            if (names && !continuation) {
+                hints.add(new Hint(arg.start(), param.name() + ":", Kind.PARAMETER,
+                        param.type() != null ? param.type() + " " + param.name() : param.name()));
+            }
+            if (fds != null && isFdParameter(param.name()) && arg.kind() == ArgKind.NUMBER
+                    && arg.numericValue().isPresent()) {
+                long fd = arg.numericValue().getAsLong();
+                String path = fd >= 0 && fd <= Integer.MAX_VALUE ? fds.path(i, (int) fd) : null;
+                if (path != null) {
+                    hints.add(new Hint(arg.end(), "<" + path + ">", Kind.FD_PATH,
+                            "fd " + fd + " refers to " + path + " (the trace was made without -y)"));
+                }
+            }
+        }
+    }
+
+    /** fd, dirfd, oldfd, newfd, epfd, sockfd, pidfd, out_fd, in_fd … */
+    static boolean isFdParameter(String name) {
+        return name.equals("fd") || name.endsWith("fd") || name.endsWith("_fd");
+    }
+}

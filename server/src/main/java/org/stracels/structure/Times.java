@@ -1,0 +1,46 @@
+package org.stracels.structure;
+
+import org.stracels.parse.ParsedLine;
+
+/** The -t/-tt/-ttt time at the start of a line, in seconds. */
+final class Times {
+    private static final double DAY = 24 * 3600;
+
+    private Times() {
+    }
+
+    /** Seconds since midnight (-t, -tt) or since the epoch (-ttt) of the line's absolute time; NaN without one. */
+    static double seconds(String text, ParsedLine line) {
+        if (!line.absoluteTimeSpan().isPresent()) {
+            return Double.NaN;
+        }
+        String t = line.absoluteTimeSpan().text(text).trim();
+        try {
+            if (t.length() >= 8 && t.charAt(2) == ':' && t.charAt(5) == ':') {
+                return Integer.parseInt(t.substring(0, 2)) * 3600 + Integer.parseInt(t.substring(3, 5)) * 60
+                        + Double.parseDouble(t.substring(6));
+            }
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** {@code nanos} for people; "< 1 s" for 0 when the times have whole seconds only (-t), as no finer span is known. */
+    static String format(long nanos, String text, ParsedLine timed) {
+        boolean wholeSeconds = timed.absoluteTimeSpan().text(text).indexOf('.') < 0;
+        return wholeSeconds && nanos == 0 ? "< 1 s" : Durations.format(nanos);
+    }
+
+    /** From {@code from} to {@code to} in nanoseconds; a clock time that went back crossed midnight. */
+    static long between(double from, double to, boolean clock) {
+        if (Double.isNaN(from) || Double.isNaN(to)) {
+            return -1;
+        }
+        double d = to - from;
+        if (d < 0 && clock) {
+            d += DAY;
+        }
+        return d < 0 ? -1 : Math.round(d * 1e9);
+    }
+}
