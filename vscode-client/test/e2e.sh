@@ -17,6 +17,12 @@ cache=${STRACE_LS_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/strace-ls-e2e}
 t0=$(date +%s)
 step() { echo "== $(($(date +%s) - t0))s: $*"; }
 
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+    echo "e2e: node 20 or newer is needed (code-server $CODE_SERVER_VERSION and @vscode/vsce 3); found $(node -v 2>/dev/null || echo none)" >&2
+    exit 2
+fi
+
 # 1. System packages: Chromium, ripgrep (for the cache trick), and what code-server's native modules build with.
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
