@@ -7,13 +7,17 @@ import {
   commands, ConfigurationChangeEvent, ExtensionContext, OutputChannel, StatusBarAlignment, StatusBarItem,
   window, workspace,
 } from 'vscode';
-import { LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions, State,
+} from 'vscode-languageclient/node';
 import { findJava, JavaNotFound, splitArgs } from './java';
 
 let client: LanguageClient | undefined;
 let output: OutputChannel;
 let status: StatusBarItem;
 let extensionPath: string;
+/** Starts and stops run one after the other: a setting changed during a start waits for it. */
+let lifecycle: Promise<void> = Promise.resolve();
 
 /** Settings read when the server starts; a change restarts it. */
 const LAUNCH_SETTINGS = ['strace.java.home', 'strace.server.path', 'strace.server.vmargs'];
@@ -36,16 +40,23 @@ export async function activate(context: ExtensionContext): Promise<void> {
       }
     }),
   );
-  await start();
+  await queue(start);
 }
 
-export async function deactivate(): Promise<void> {
-  await stop();
+export function deactivate(): Promise<void> {
+  return queue(stop);
 }
 
-async function restart(): Promise<void> {
-  await stop();
-  await start();
+function restart(): Promise<void> {
+  return queue(async () => {
+    await stop();
+    await start();
+  });
+}
+
+function queue(step: () => Promise<void>): Promise<void> {
+  lifecycle = lifecycle.then(step, step);
+  return lifecycle;
 }
 
 async function stop(): Promise<void> {
@@ -61,10 +72,9 @@ async function stop(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  status.text = '$(sync~spin) strace-ls';
-  status.tooltip = 'strace-ls: starting the language server';
-  status.show();
+  showStatus('$(sync~spin) strace-ls', 'strace-ls: starting the language server');
   const config = workspace.getConfiguration('strace');
+  let starting: LanguageClient | undefined;
   try {
     const java = await findJava(config.get<string | null>('java.home'), line => output.appendLine(line));
     const jar = serverJar(config.get<string | null>('server.path'));
@@ -80,33 +90,48 @@ async function start(): Promise<void> {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
     };
     // the id "strace" makes the client read strace.trace.server
-    client = new LanguageClient('strace', 'strace-ls', serverOptions, clientOptions);
-    await client.start();
+    starting = new LanguageClient('strace', 'strace-ls', serverOptions, clientOptions);
+    const self = starting;
+    self.onDidChangeState(e => {
+      // a server that dies after its restarts ran out; our own stop clears `client` first
+      if (e.newState === State.Stopped && client === self) {
+        showStatus('$(error) strace-ls', 'strace-ls: the language server stopped; see its log');
+      }
+    });
+    client = self;
+    await self.start();
     status.hide();
   } catch (e) {
-    await failed(e);
+    if (client === starting) {
+      client = undefined;
+    }
+    if (starting) {
+      void starting.dispose(2000).catch(() => undefined);
+    }
+    report(e);
   }
 }
 
-async function failed(e: unknown): Promise<void> {
+function showStatus(text: string, tooltip: string): void {
+  status.text = text;
+  status.tooltip = tooltip;
+  status.show();
+}
+
+/** Says why the server did not start, in the log, the status bar and a notification (not awaited). */
+function report(e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
   output.appendLine(`The language server did not start: ${message}`);
-  status.text = '$(error) strace-ls';
-  status.tooltip = `strace-ls: the language server did not start. ${message}`;
-  status.show();
+  showStatus('$(error) strace-ls', `strace-ls: the language server did not start. ${message}`);
   const settingToOpen = e instanceof JavaNotFound ? 'strace.java.home' : e instanceof JarNotFound ? 'strace.server.path' : undefined;
   const actions = settingToOpen ? ['Open Settings', 'Show Log'] : ['Show Log'];
-  const running = client;
-  client = undefined;
-  if (running) {
-    void running.dispose(2000).catch(() => undefined);
-  }
-  const choice = await window.showErrorMessage(`strace-ls: ${message}`, ...actions);
-  if (choice === 'Open Settings') {
-    await commands.executeCommand('workbench.action.openSettings', settingToOpen);
-  } else if (choice === 'Show Log') {
-    output.show(true);
-  }
+  void window.showErrorMessage(`strace-ls: ${message}`, ...actions).then(choice => {
+    if (choice === 'Open Settings') {
+      void commands.executeCommand('workbench.action.openSettings', settingToOpen);
+    } else if (choice === 'Show Log') {
+      output.show(true);
+    }
+  });
 }
 
 class JarNotFound extends Error {

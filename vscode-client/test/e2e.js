@@ -58,6 +58,8 @@ async function main() {
     'editor.minimap.enabled': false,
     'editor.hover.delay': 200,
     'security.workspace.trust.enabled': false,
+    // a server setting that must reach the server at initialize: exits with a status other than 0 as errors
+    'strace.diagnostics.severity.nonzeroExit': 'error',
   };
   writeJson(settingsFile, settings);
   // strace.java.home and strace.server.path are machine settings: in code-server (a remote window) they are
@@ -94,7 +96,7 @@ async function main() {
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: TIMEOUT });
 
-    await tests(machineFile, machine, extensions);
+    await tests({ machineFile, machine, extensions });
   } finally {
     if (browser) {
       await browser.close().catch(() => undefined);
@@ -122,7 +124,7 @@ async function main() {
   }
 }
 
-async function tests(machineFile, machine, extensions) {
+async function tests({ machineFile, machine, extensions }) {
   await openFile('xauth-lock.strace');
 
   await check('a .strace file gets the language strace (status bar)', async () => {
@@ -155,6 +157,15 @@ async function tests(machineFile, machine, extensions) {
       return count >= 3 ? count : undefined;
     }, 'warning squiggles');
     return `${n} warning squiggles`;
+  });
+
+  await check('the strace.* settings reach the server at initialize', async () => {
+    // strace.diagnostics.severity.nonzeroExit = "error" in the user settings: `exited with 1` is an error
+    const n = await poll(async () => {
+      const count = await page.locator('.monaco-editor .squiggly-error').count();
+      return count >= 1 ? count : undefined;
+    }, 'an error squiggle on the exit line');
+    return `${n} error squiggle (the exit status 1, a warning by default)`;
   });
   await screenshot('01-editor');
 
@@ -205,6 +216,19 @@ async function tests(machineFile, machine, extensions) {
     return `close(3) on line 31 -> ${where} (openat … = 3)`;
   });
   await screenshot('04-definition');
+
+  await check('a changed strace.* setting reaches the running server', async () => {
+    await goToLine(34, 1);
+    // written to the Machine (remote) settings: code-server watches that file, not the browser's User file
+    writeJson(machineFile, { ...machine, 'strace.diagnostics.severity.failure': 'error' });
+    const n = await poll(async () => {
+      const errors = await page.locator('.monaco-editor .squiggly-error').count();
+      const warnings = await page.locator('.monaco-editor .squiggly-warning').count();
+      return errors >= 4 && warnings === 0 ? errors : undefined;
+    }, 'the EEXIST squiggles to turn from warnings into errors');
+    writeJson(machineFile, machine);
+    return `strace.diagnostics.severity.failure = "error": ${n} error squiggles, no warnings`;
+  });
 
   const capabilities = serverCapabilities(args['server-jar'] ? path.resolve(args['server-jar'])
     : path.join(extensions, fs.readdirSync(extensions).find(d => d.startsWith('strace-ls.strace-ls-')), 'server', 'strace-ls.jar'));
