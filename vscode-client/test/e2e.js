@@ -33,6 +33,9 @@ main().catch(e => {
 
 async function main() {
   fs.mkdirSync(shots, { recursive: true });
+  for (const old of fs.readdirSync(shots).filter(f => f.startsWith('fail-'))) {
+    fs.rmSync(path.join(shots, old));  // the failures of an earlier run
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'strace-ls-e2e-'));
   const userData = path.join(tmp, 'user-data');
   const extensions = path.join(tmp, 'extensions');
@@ -97,6 +100,11 @@ async function main() {
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: TIMEOUT });
 
     await tests({ machineFile, machine, extensions });
+  } catch (e) {
+    // code-server, Chromium or the workbench did not come up, or a step between checks failed
+    results.push({ name: 'setup', status: 'FAIL' });
+    console.log(`FAIL setting up or driving VS Code: ${e.message}`);
+    await screenshot('fail-setup');
   } finally {
     if (browser) {
       await browser.close().catch(() => undefined);
@@ -268,7 +276,8 @@ async function tests({ machineFile, machine, extensions }) {
       return toasts.find(t => /strace\.java\.home/.test(t) && /Java 17/.test(t));
     }, 'an error notification naming strace.java.home');
     await screenshot('06-java-error');
-    return `"${oneLine(text).slice(0, 140)}…"`;
+    const item = await waitForText('.statusbar-item[aria-label*="strace-ls"], .statusbar-item:has-text("strace-ls")', /strace-ls/);
+    return `"${oneLine(text).slice(0, 140)}…"; status bar: "${item}"`;
   });
 
   await check('with the setting fixed, the server restarts and diagnostics come back', async () => {
