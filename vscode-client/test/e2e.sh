@@ -70,7 +70,7 @@ echo "code-server $(node -p "require('$cs_dir/node_modules/code-server/package.j
 # 3. The .vsix, exactly as a user gets it (builds the server jar if it is missing).
 step "package the extension"
 (cd "$client" && npm ci --no-audit --no-fund --loglevel=error && npm run -s package)
-vsix=$(ls -t "$client"/strace-ls-*.vsix | head -1)
+vsix="$client/strace-ls-$(node -p "require('$client/package.json').version").vsix"
 
 # 4. The test itself.
 step "run the test in code-server"
