@@ -1,0 +1,508 @@
+#!/usr/bin/env node
+// The extension in a real VS Code: code-server serves VS Code's workbench and runs the extension host;
+// headless Chromium, driven by playwright-core, is the user. Started by test/e2e.sh, which installs
+// code-server and packages the .vsix. Every check looks at what a user would see on the screen.
+//
+//   node test/e2e.js --code-server BIN --vsix FILE --root REPO [--server-jar JAR] [--readme-screenshot] [--keep]
+//
+// --server-jar runs another jar through the setting strace.server.path (e.g. a branch's build);
+// --readme-screenshot also writes test/screenshots/readme.png, the picture in README.md;
+// --keep leaves the temporary folder (logs, settings, workspace) in place.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const net = require('net');
+const http = require('http');
+const { spawn, execFileSync } = require('child_process');
+const { chromium } = require('playwright-core');
+
+const args = parseArgs(process.argv.slice(2));
+const here = __dirname;
+const shots = path.join(here, 'screenshots');
+const root = path.resolve(args.root || path.join(here, '..', '..'));
+const TIMEOUT = 60_000;
+
+const results = [];
+let page;
+
+main().catch(e => {
+  console.error(e);
+  process.exit(2);
+});
+
+async function main() {
+  fs.mkdirSync(shots, { recursive: true });
+  for (const old of fs.readdirSync(shots).filter(f => f.startsWith('fail-'))) {
+    fs.rmSync(path.join(shots, old));  // the failures of an earlier run
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'strace-ls-e2e-'));
+  const userData = path.join(tmp, 'user-data');
+  const extensions = path.join(tmp, 'extensions');
+  const workspace = path.join(tmp, 'workspace');
+  const port = await freePort();
+  const config = path.join(tmp, 'config.yaml');
+  fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  // code-server keeps logs and state under XDG folders: keep them in the temporary folder too
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') };
+  const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
+
+  makeWorkspace(workspace);
+  const settingsFile = path.join(userData, 'User', 'settings.json');
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.colorTheme': 'Default Dark Modern',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.commandCenter.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'editor.minimap.enabled': false,
+    'editor.hover.delay': 200,
+    'security.workspace.trust.enabled': false,
+    // a server setting that must reach the server at initialize: exits with a status other than 0 as errors
+    'strace.diagnostics.severity.nonzeroExit': 'error',
+  };
+  writeJson(settingsFile, settings);
+  // strace.java.home and strace.server.path are machine settings: in code-server (a remote window) they are
+  // read from the server's Machine settings, as a user would set them in "Remote" settings
+  const machineFile = path.join(userData, 'Machine', 'settings.json');
+  const machine = args['server-jar'] ? { 'strace.server.path': path.resolve(args['server-jar']) } : {};
+  writeJson(machineFile, machine);
+
+  let codeServer;
+  let browser;
+  try {
+    await check('the .vsix installs into VS Code', async () => {
+      const out = execFileSync(args['code-server'], [...common, '--install-extension', path.resolve(args.vsix), '--force'],
+        { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const installed = fs.readdirSync(extensions).filter(d => d.startsWith('strace-ls.strace-ls-'));
+      if (installed.length !== 1) {
+        throw new Error(`no strace-ls folder in ${extensions}:\n${out}`);
+      }
+      return installed[0];
+    });
+
+    const log = fs.openSync(path.join(tmp, 'code-server.log'), 'w');
+    codeServer = spawn(args['code-server'], [...common, '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', workspace], { env, stdio: ['ignore', log, log] });
+    await waitForHealth(port);
+
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: TIMEOUT });
+
+    await tests({ machineFile, machine, extensions });
+  } catch (e) {
+    // code-server, Chromium or the workbench did not come up, or a step between checks failed
+    results.push({ name: 'setup', status: 'FAIL' });
+    console.log(`FAIL setting up or driving VS Code: ${e.message}`);
+    await screenshot('fail-setup');
+  } finally {
+    if (browser) {
+      await browser.close().catch(() => undefined);
+    }
+    if (codeServer) {
+      codeServer.kill('SIGTERM');
+    }
+    const failed = results.filter(r => r.status === 'FAIL').length;
+    if (failed > 0) {
+      printServerLog(tmp);
+    }
+    if (args.keep || failed > 0) {
+      console.log(`kept ${tmp}`);
+    } else {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    const passed = results.filter(r => r.status === 'PASS').length;
+    const skipped = results.filter(r => r.status === 'SKIP');
+    console.log(`screenshots: ${path.relative(process.cwd(), shots) || '.'}/`);
+    for (const s of skipped) {
+      console.log(`skipped: ${s.name} (${s.detail})`);
+    }
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+  }
+}
+
+async function tests({ machineFile, machine, extensions }) {
+  await openFile('xauth-lock.strace');
+
+  await check('a .strace file gets the language strace (status bar)', async () => {
+    await waitForText('#status\\.editor\\.mode', /^strace$/);
+    return 'language: strace';
+  });
+
+  await check('tokens are coloured by the grammar', async () => {
+    const classes = await poll(async () => {
+      const found = await page.$$eval('.monaco-editor .view-lines span[class*="mtk"]',
+        spans => [...new Set(spans.flatMap(s => [...s.classList].filter(c => /^mtk\d+$/.test(c))))]);
+      return found.length >= 5 ? found : undefined;
+    }, 'five distinct token colours');
+    const syscall = await tokenClass('openat');
+    const errno = await tokenClass('EEXIST');
+    const string = await tokenClass('"/etc/ld.so.cache"');
+    const plain = await page.$eval('.monaco-editor .view-lines', el => {
+      const s = [...el.querySelectorAll('span[class*="mtk"]')].find(x => x.textContent === ', ');
+      return s ? [...s.classList].find(c => /^mtk\d+$/.test(c)) : 'mtk1';
+    });
+    if (new Set([syscall, errno, string, plain]).size < 4) {
+      throw new Error(`syscall ${syscall}, errno ${errno}, string ${string}, plain ${plain}: not all distinct`);
+    }
+    return `${classes.length} colours; openat ${syscall}, EEXIST ${errno}, "/etc/ld.so.cache" ${string}`;
+  });
+
+  await check('diagnostics are underlined in the editor', async () => {
+    const n = await poll(async () => {
+      const count = await page.locator('.monaco-editor .squiggly-warning').count();
+      return count >= 3 ? count : undefined;
+    }, 'warning squiggles');
+    return `${n} warning squiggles`;
+  });
+
+  await check('the strace.* settings reach the server at initialize', async () => {
+    // strace.diagnostics.severity.nonzeroExit = "error" in the user settings: `exited with 1` is an error
+    const n = await poll(async () => {
+      const count = await page.locator('.monaco-editor .squiggly-error').count();
+      return count >= 1 ? count : undefined;
+    }, 'an error squiggle on the exit line');
+    return `${n} error squiggle (the exit status 1, a warning by default)`;
+  });
+  await screenshot('01-editor');
+
+  await check('the Problems panel lists the findings with source strace', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 200, y: 10 }, force: true });
+    await page.keyboard.press('Control+Shift+M');
+    const rows = await poll(async () => {
+      const texts = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+      return texts.some(t => /EEXIST/.test(t)) && texts.some(t => /exited with status 1/.test(t)) ? texts : undefined;
+    }, 'Problems rows for EEXIST and the exit status');
+    const eexist = rows.filter(t => /EEXIST/.test(t) && /strace/.test(t));
+    if (eexist.length < 3) {
+      throw new Error(`expected 3 EEXIST rows from strace, got:\n${rows.join('\n')}`);
+    }
+    return `${rows.length} rows, e.g. "${oneLine(eexist[0])}"`;
+  });
+  await screenshot('02-problems');
+
+  await check('hovering a syscall name shows its documentation', async () => {
+    await goToLine(32, 1);  // `link(...)`, out of sight under the Problems panel
+    const token = page.locator('.monaco-editor .view-lines span[class*="mtk"]').filter({ hasText: /^link$/ }).first();
+    await token.hover();
+    const text = await poll(async () => {
+      const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)');
+      if (await hover.count() === 0 || !(await hover.first().isVisible())) {
+        await token.hover({ position: { x: 3, y: 5 } });
+        return undefined;
+      }
+      const t = await hover.first().innerText();
+      return /link\s*\(/.test(t) && /oldpath/.test(t) ? t : undefined;
+    }, 'a hover with the signature of link');
+    return `"${oneLine(text).slice(0, 100)}…"`;
+  });
+  await page.waitForTimeout(600);  // the hover fades in
+  await screenshot('03-hover');
+  if (args['readme-screenshot']) {
+    await page.screenshot({ path: path.join(shots, 'readme.png') });
+  }
+  await page.mouse.move(5, 450);
+  await page.keyboard.press('Escape');
+
+  await check('go to definition on an fd lands on the call that opened it', async () => {
+    // line 31: `close(3)`; the fd 3 is at column 29; the openat that returned it is line 30
+    await goToLine(31, 29);
+    await waitForText('#status\\.editor\\.selection', /^Ln 31, Col 29\b/);
+    await page.keyboard.press('F12');
+    const where = await waitForText('#status\\.editor\\.selection', /^Ln 30, Col \d+/);
+    return `close(3) on line 31 -> ${where} (openat … = 3)`;
+  });
+  await screenshot('04-definition');
+
+  await check('a changed strace.* setting reaches the running server', async () => {
+    await goToLine(34, 1);
+    // written to the Machine (remote) settings: code-server watches that file, not the browser's User file
+    writeJson(machineFile, { ...machine, 'strace.diagnostics.severity.failure': 'error' });
+    const n = await poll(async () => {
+      const errors = await page.locator('.monaco-editor .squiggly-error').count();
+      const warnings = await page.locator('.monaco-editor .squiggly-warning').count();
+      return errors >= 4 && warnings === 0 ? errors : undefined;
+    }, 'the EEXIST squiggles to turn from warnings into errors');
+    writeJson(machineFile, machine);
+    return `strace.diagnostics.severity.failure = "error": ${n} error squiggles, no warnings`;
+  });
+
+  const capabilities = serverCapabilities(args['server-jar'] ? path.resolve(args['server-jar'])
+    : path.join(extensions, fs.readdirSync(extensions).find(d => d.startsWith('strace-ls.strace-ls-')), 'server', 'strace-ls.jar'));
+  if (!capabilities.documentSymbolProvider) {
+    skip('the Outline view lists the processes', 'the server does not advertise documentSymbolProvider yet');
+  } else {
+    await check('the Outline view lists the processes', async () => {
+      await runCommand('View: Hide Panel');
+      await foldersPaneHeader().click();  // collapsed, so that the Outline gets the height
+      await runCommand('Explorer: Focus on Outline View');
+      const rows = await poll(async () => {
+        const texts = await page.locator('.outline-pane .monaco-list-row').allInnerTexts();
+        return texts.some(t => /10130/.test(t)) ? texts : undefined;
+      }, 'an outline row for process 10130');
+      return `${rows.length} rows, first "${oneLine(rows[0])}"`;
+    });
+    await screenshot('05-outline');
+    await foldersPaneHeader().click();
+  }
+
+  await check('a file of an -ff trace (trace.PID) is recognised by its first line', async () => {
+    await openFile('trace.9650', 'ff');
+    await waitForText('#status\\.editor\\.mode', /^strace$/);
+    return 'ff/trace.9650: strace';
+  });
+
+  await check('a file named like -ff output of a .strace prefix (x.strace.PID) gets the language', async () => {
+    await openFile('fdlife.strace.6342');
+    await waitForText('#status\\.editor\\.mode', /^strace$/);
+    return 'fdlife.strace.6342: strace';
+  });
+
+  await check('a wrong strace.java.home is reported in a notification', async () => {
+    writeJson(machineFile, { ...machine, 'strace.java.home': '/nonexistent/jdk-17' });
+    const text = await poll(async () => {
+      const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+      return toasts.find(t => /strace\.java\.home/.test(t) && /Java 17/.test(t));
+    }, 'an error notification naming strace.java.home');
+    await screenshot('06-java-error');
+    const item = await waitForText('.statusbar-item[aria-label*="strace-ls"], .statusbar-item:has-text("strace-ls")', /strace-ls/);
+    return `"${oneLine(text).slice(0, 140)}…"; status bar: "${item}"`;
+  });
+
+  await check('with the setting fixed, the server restarts and diagnostics come back', async () => {
+    await openFile('xauth-lock.strace');
+    await runCommand('Problems: Focus on Problems View');
+    const eexistRows = async () => (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).filter(t => /EEXIST/.test(t));
+    if ((await eexistRows()).length > 0) {
+      throw new Error('the Problems panel lists EEXIST while no server runs');
+    }
+    writeJson(machineFile, machine);
+    const rows = await poll(async () => {
+      const r = await eexistRows();
+      return r.length >= 3 ? r : undefined;
+    }, 'EEXIST rows in the Problems panel after the restart');
+    return `no findings without a server, ${rows.length} EEXIST rows after the restart`;
+  });
+}
+
+// ---- steps ------------------------------------------------------------------------------------
+
+async function openFile(name, folder) {
+  if (folder) {
+    const dir = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: new RegExp(`^${escape(folder)}$`) }).first();
+    if ((await dir.getAttribute('aria-expanded')) !== 'true') {
+      await dir.click();
+    }
+  }
+  const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: new RegExp(`^${escape(name)}$`) }).first();
+  await row.waitFor({ timeout: TIMEOUT });
+  await row.click();
+  await page.locator(`.tabs-container .tab.active`).filter({ hasText: name }).waitFor({ timeout: TIMEOUT });
+}
+
+function foldersPaneHeader() {
+  return page.locator('.pane-header').filter({ has: page.locator('.title', { hasText: /^workspace$/i }) }).first();
+}
+
+async function goToLine(line, column) {
+  await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 200, y: 10 }, force: true });
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: TIMEOUT });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: TIMEOUT });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+}
+
+async function tokenClass(text) {
+  const span = page.locator('.monaco-editor .view-lines span[class*="mtk"]').filter({ hasText: new RegExp(`^${escape(text)}$`) }).first();
+  await span.waitFor({ timeout: TIMEOUT });
+  const cls = await span.getAttribute('class');
+  return (cls.match(/mtk\d+/) || ['?'])[0];
+}
+
+async function waitForText(selector, re) {
+  return poll(async () => {
+    const el = page.locator(selector).first();
+    if (await el.count() === 0) {
+      return undefined;
+    }
+    const t = (await el.innerText()).trim();
+    return re.test(t) ? t : undefined;
+  }, `${selector} to read ${re}`);
+}
+
+/** Calls fn until it returns something other than undefined; fails after TIMEOUT with what it waited for. */
+async function poll(fn, what) {
+  const end = Date.now() + TIMEOUT;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) {
+      return v;
+    }
+    if (Date.now() > end) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+async function check(name, fn) {
+  const t0 = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, status: 'PASS' });
+    console.log(`PASS ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s): ${detail}`);
+  } catch (e) {
+    results.push({ name, status: 'FAIL' });
+    console.log(`FAIL ${name}: ${e.message}`);
+    await screenshot(`fail-${results.length}`);
+  }
+}
+
+function skip(name, detail) {
+  results.push({ name, status: 'SKIP', detail });
+  console.log(`SKIP ${name}: ${detail}`);
+}
+
+async function screenshot(name) {
+  if (page) {
+    await page.screenshot({ path: path.join(shots, `${name}.png`) }).catch(e => console.log(`(screenshot ${name}: ${e.message})`));
+  }
+}
+
+// ---- setup ------------------------------------------------------------------------------------
+
+function makeWorkspace(dir) {
+  const testdata = path.join(root, 'testdata');
+  fs.mkdirSync(path.join(dir, 'ff'), { recursive: true });
+  fs.copyFileSync(path.join(testdata, 'xauth-lock.strace'), path.join(dir, 'xauth-lock.strace'));
+  fs.copyFileSync(path.join(testdata, 'plain.strace'), path.join(dir, 'plain.strace'));
+  fs.copyFileSync(path.join(testdata, 'ff', 'trace.9650'), path.join(dir, 'ff', 'trace.9650'));
+  fs.copyFileSync(path.join(testdata, 'fdlife-ff', 'trace.6342'), path.join(dir, 'fdlife.strace.6342'));
+}
+
+/** Asks the jar itself what it offers: initialize over stdio, as VS Code does. */
+function serverCapabilities(jar) {
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+  const exit = JSON.stringify({ jsonrpc: '2.0', method: 'exit' });
+  const input = `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}Content-Length: ${Buffer.byteLength(exit)}\r\n\r\n${exit}`;
+  let out = '';
+  try {
+    out = execFileSync('java', ['-jar', jar], { input, encoding: 'utf8', timeout: 30_000, stdio: ['pipe', 'pipe', 'ignore'] });
+  } catch (e) {
+    out = String(e.stdout || '');
+  }
+  for (const chunk of out.split(/Content-Length: \d+\r\n\r\n/)) {
+    try {
+      const msg = JSON.parse(chunk);
+      if (msg.id === 1 && msg.result) {
+        return msg.result.capabilities || {};
+      }
+    } catch {
+      // a log message or an empty chunk
+    }
+  }
+  throw new Error(`no initialize result from ${jar}: ${out.slice(0, 300)}`);
+}
+
+function printServerLog(tmp) {
+  const logs = [];
+  const walk = d => {
+    for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else if (/strace-ls|exthost\.log/.test(e.name)) {
+        logs.push(p);
+      }
+    }
+  };
+  walk(path.join(tmp, 'user-data', 'logs'));
+  for (const l of logs) {
+    console.log(`---- ${path.relative(tmp, l)} (last 40 lines)`);
+    console.log(fs.readFileSync(l, 'utf8').split('\n').slice(-40).join('\n'));
+  }
+}
+
+function waitForHealth(port) {
+  const end = Date.now() + TIMEOUT;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      http.get({ host: '127.0.0.1', port, path: '/healthz' }, res => {
+        res.resume();
+        if (res.statusCode === 200) {
+          resolve();
+        } else {
+          retry();
+        }
+      }).on('error', retry);
+    };
+    const retry = () => (Date.now() > end ? reject(new Error('code-server did not answer /healthz')) : setTimeout(attempt, 250));
+    attempt();
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function writeJson(file, value) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(value, null, 2));
+}
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z-]+)$/.exec(argv[i]);
+    if (!m) {
+      throw new Error(`unexpected argument ${argv[i]}`);
+    }
+    if (['readme-screenshot', 'keep'].includes(m[1])) {
+      out[m[1]] = true;
+    } else {
+      out[m[1]] = argv[++i];
+    }
+  }
+  for (const required of ['code-server', 'vsix']) {
+    if (!out[required]) {
+      throw new Error(`--${required} is required`);
+    }
+  }
+  return out;
+}
+
+function escape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function oneLine(s) {
+  return String(s).replace(/\s+/g, ' ').trim();
+}
