@@ -11,26 +11,7 @@ if ! command -v nvim >/dev/null 2>&1; then
 fi
 [ -f server/target/strace-ls.jar ] || mvn -q -B package -DskipTests
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# copies, so that nothing the editor does can touch testdata/
-cp testdata/plain.strace "$work/plain.strace"
-cp -r testdata/ff "$work/ff"
-cp testdata/xauth-lock.strace "$work/lock.strace.10130"
-printf '.TH LS 1\n.SH NAME\nls \\- list directory contents\n' >"$work/ls.1"
-# line 63 with non-ASCII text before the errno: "é" is 2 bytes and 1 UTF-16 unit, "😀" 4 bytes and 2 units
-sed '63s|"/nonexistent"|"/nonexistent/é😀"|' testdata/plain.strace >"$work/utf8.strace"
-# every trace of testdata whose first line is strace's, named NAME.NUMBER: detection by content
-mkdir "$work/content"
-i=0
-for f in testdata/*.strace testdata/*-ff/*; do
-    head -n 1 "$f" | grep -qE '^(% time|syscall +calls|strace: )' && continue # -c tables, strace's own messages
-    i=$((i + 1))
-    name=$(basename "$f" | tr . -).$((1000 + i))
-    cp "$f" "$work/content/$name"
-    echo "$name" >>"$work/content/manifest"
-done
-"$repo/bin/strace-ls" check --json "$work/plain.strace" >"$work/plain.json"
+. "$repo/editors/test/fixtures.sh"
 
 # Neovim's own files (log, shada, state) go to the scratch folder, not the home folder
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
