@@ -2,20 +2,23 @@ package org.stracels.analysis;
 
 import java.util.Arrays;
 
-/** A growable array of ints: the compact storage of the fd model (no boxing on million-line traces). */
-final class IntList {
+/**
+ * A growable array of ints: compact storage for per-line facts on million-line traces (no boxing), used by
+ * the fd model and the cause analysis.
+ */
+public final class IntList {
     private int[] values;
     private int size;
 
-    IntList() {
+    public IntList() {
         this(16);
     }
 
-    IntList(int capacity) {
+    public IntList(int capacity) {
         values = new int[Math.max(4, capacity)];
     }
 
-    int add(int value) {
+    public int add(int value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size + (size >> 1) + 4);
         }
@@ -23,20 +26,40 @@ final class IntList {
         return size++;
     }
 
-    int get(int i) {
+    public int get(int i) {
         return values[i];
     }
 
-    void set(int i, int value) {
+    public void set(int i, int value) {
         values[i] = value;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The values, trimmed to the size. */
-    int[] toArray() {
+    public int[] toArray() {
         return Arrays.copyOf(values, size);
+    }
+
+    /** The last value added; the list must not be empty. */
+    public int last() {
+        return values[size - 1];
+    }
+
+    /** Index of the first value {@code >= key} in a sorted array. */
+    public static int lowerBound(int[] sorted, int key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

@@ -1,5 +1,6 @@
 package org.stracels.cause;
 
+import org.stracels.analysis.IntList;
 import java.util.ArrayList;
 import java.util.List;
 import org.stracels.analysis.ProcessInfo;
@@ -15,7 +16,7 @@ final class Candidate {
     Peek peek;
     int lastLine = -1;
     final ProcessInfo child;
-    final Ints lines = new Ints();
+    final IntList lines = new IntList();
     final List<Cause.Reason> reasons = new ArrayList<>();
     /** Something made it sink: routine, worked later, created afterwards, found elsewhere. */
     boolean sunk;

@@ -1,5 +1,6 @@
 package org.stracels.cause;
 
+import org.stracels.analysis.IntList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,8 +50,8 @@ final class CauseRanker {
 
     private List<Cause> rank(CancelCheck cancel) {
         int[] failures = scan.failures(anchor.group());
-        int hi = Ints.lowerBound(failures, anchor.line());
-        int lo = Ints.lowerBound(failures, anchor.after() + 1);
+        int hi = IntList.lowerBound(failures, anchor.line());
+        int lo = IntList.lowerBound(failures, anchor.after() + 1);
         Map<String, Candidate> byKey = new LinkedHashMap<>();
         int first = Math.max(lo, hi - MAX_CANDIDATES);
         boolean anyReal = false;

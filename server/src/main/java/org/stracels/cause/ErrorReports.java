@@ -1,5 +1,6 @@
 package org.stracels.cause;
 
+import org.stracels.analysis.IntList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,23 +52,23 @@ final class ErrorReports {
     static List<Draft> find(TraceScan scan, RoutineFailures routine, CancelCheck cancel) {
         Trace trace = scan.trace();
         TraceModel model = trace.model();
-        Map<Integer, Ints> open = new HashMap<>();
+        Map<Integer, IntList> open = new HashMap<>();
         List<int[]> messages = new ArrayList<>();
         for (int w : scan.stderrWrites()) {
             int g = scan.groupOfLine(w);
-            Ints current = open.get(g);
+            IntList current = open.get(g);
             if (current != null && (w - current.last() > MERGE_LINES || current.size() >= MAX_WRITES
                     || w - current.get(0) > MAX_SPAN || failsBetween(scan, routine, g, current.last(), w))) {
                 messages.add(current.toArray());
                 current = null;
             }
             if (current == null) {
-                current = new Ints();
+                current = new IntList();
                 open.put(g, current);
             }
             current.add(w);
         }
-        messages.addAll(open.values().stream().map(Ints::toArray).toList());
+        messages.addAll(open.values().stream().map(IntList::toArray).toList());
         messages.sort(Comparator.comparingInt(m -> m[0]));
 
         Map<Integer, Integer> lastOfGroup = new HashMap<>();
@@ -98,7 +99,7 @@ final class ErrorReports {
     /** Whether group {@code g} has a failure that is not routine between lines {@code from} and {@code to}. */
     private static boolean failsBetween(TraceScan scan, RoutineFailures routine, int g, int from, int to) {
         int[] failures = scan.failures(g);
-        for (int k = Ints.lowerBound(failures, from + 1); k < failures.length && failures[k] < to; k++) {
+        for (int k = IntList.lowerBound(failures, from + 1); k < failures.length && failures[k] < to; k++) {
             if (Peek.of(scan.trace(), failures[k]).routine(routine) == null) {
                 return true;
             }

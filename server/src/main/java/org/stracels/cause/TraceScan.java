@@ -1,5 +1,6 @@
 package org.stracels.cause;
 
+import org.stracels.analysis.IntList;
 import java.util.List;
 import java.util.Set;
 import org.stracels.analysis.ProcessInfo;
@@ -56,8 +57,8 @@ final class TraceScan {
         for (int id = 0; id < needles.length; id++) {
             needles[id] = WRITES.contains(names.get(id)) ? names.get(id) + "(" : null;
         }
-        Ints[] failures = new Ints[processes.size()];
-        Ints writes = new Ints();
+        IntList[] failures = new IntList[processes.size()];
+        IntList writes = new IntList();
         String text = parsed.text();
         for (int i = 0; i < parsed.lineCount(); i++) {
             if ((i & 0xffff) == 0) {
@@ -70,7 +71,7 @@ final class TraceScan {
             if (parsed.returnKind(i) == ReturnKind.ERROR) {
                 int g = groupOf[process];
                 if (failures[g] == null) {
-                    failures[g] = new Ints();
+                    failures[g] = new IntList();
                 }
                 failures[g].add(i);
             }
@@ -89,14 +90,14 @@ final class TraceScan {
 
     /** Per group: the processes it created that exited non-zero or were killed, in the order they ended. */
     private static int[][] failedChildren(TraceModel model, int[] groupOf) {
-        Ints[] children = new Ints[groupOf.length];
+        IntList[] children = new IntList[groupOf.length];
         List<ProcessInfo> ended = model.processes().stream()
                 .filter(p -> !p.isThread() && p.parentId() >= 0 && p.endLine() >= 0 && failed(p))
                 .sorted(java.util.Comparator.comparingInt(ProcessInfo::endLine)).toList();
         for (ProcessInfo p : ended) {
             int g = groupOf[p.parentId()];
             if (children[g] == null) {
-                children[g] = new Ints();
+                children[g] = new IntList();
             }
             children[g].add(p.id());
         }

@@ -1,5 +1,6 @@
 package org.stracels.cause;
 
+import org.stracels.analysis.IntList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ final class Window {
     private static final int MAX_LITERAL = 4096;
 
     private final Trace trace;
-    private final Map<String, Ints> byText = new HashMap<>();
+    private final Map<String, IntList> byText = new HashMap<>();
     private final Map<String, List<Use>> byBase = new HashMap<>();
 
     private Window(Trace trace) {
@@ -80,7 +81,7 @@ final class Window {
     }
 
     private void add(String raw, int line) {
-        byText.computeIfAbsent(raw, k -> new Ints()).add(line);
+        byText.computeIfAbsent(raw, k -> new IntList()).add(line);
         String base = base(raw);
         if (base != null) {
             byBase.computeIfAbsent(base, k -> new ArrayList<>()).add(new Use(line, raw));
@@ -96,7 +97,7 @@ final class Window {
 
     /** The first line after {@code after} whose call names {@code raw} and passes {@code ok}, or -1. */
     int firstUse(String raw, int after, IntPredicate ok) {
-        Ints lines = byText.get(raw);
+        IntList lines = byText.get(raw);
         if (lines == null) {
             return -1;
         }
