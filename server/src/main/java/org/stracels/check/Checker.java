@@ -2,6 +2,7 @@ package org.stracels.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.stracels.parse.ArgParser;
 import org.stracels.parse.CancelCheck;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
@@ -65,6 +66,8 @@ public final class Checker {
             ReturnKind result = parsed.returnKind(i);
             if (result == ReturnKind.ERROR || result == ReturnKind.RESTART) {
                 add(findings, failedCall(i, parsed.line(i)));
+            } else if (kind == LineKind.PARTIAL) {
+                add(findings, cutFailedCall(i));
             }
             Report report = causes.reportAt(i);
             if (report != null && report.line() == i) {
@@ -131,6 +134,43 @@ public final class Checker {
         if (severity == null) {
             return null;
         }
+        return new Finding(i, at.start(), at.end(), severity, errno, failureMessage(name, errno, message, path, reason),
+                related);
+    }
+
+    /**
+     * A failed call whose line the program's output cut in two (stderr captures only): it is reported on the
+     * continuation, where its errno is, and points back at the line where the call began.
+     */
+    private Finding cutFailedCall(int i) {
+        ParsedTrace.JoinedLine joined = parsed.joined(i);
+        if (joined == null || joined.line().returnKind() != ReturnKind.ERROR || !joined.line().errnoSpan().isPresent()) {
+            return null;
+        }
+        ParsedLine whole = joined.line();
+        int head = parsed.lineEnd(i) - parsed.lineStart(i);
+        Span errnoSpan = whole.errnoSpan();
+        if (errnoSpan.start() < head) {
+            return null;
+        }
+        int continuation = joined.continuationLine();
+        int shift = parsed.lineStart(continuation) - head; // offsets in the joined text → in the trace
+        String name = whole.name();
+        String errno = whole.errno();
+        String path = ArgParser.firstString(joined.text(), whole.argsSpan());
+        String reason = DiagnosticPolicy.routineReason(name, errno, path);
+        Severity severity = severity(reason == null ? FindingClass.FAILURE : FindingClass.NOISE);
+        if (severity == null) {
+            return null;
+        }
+        String message = whole.errnoTextSpan().isPresent() ? whole.errnoTextSpan().text(joined.text()) : Errnos.message(errno);
+        return new Finding(continuation, errnoSpan.start() + shift, errnoSpan.end() + shift, severity, errno,
+                failureMessage(name, errno, message, path, reason),
+                List.of(new Finding.Related(i, parsed.lineStart(i), parsed.lineEnd(i),
+                        "the call started here; the program's output cut its line")));
+    }
+
+    private static String failureMessage(String name, String errno, String message, String path, String reason) {
         StringBuilder m = new StringBuilder(name).append(" failed with ").append(errno);
         if (message != null) {
             m.append(" (").append(message).append(')');
@@ -141,7 +181,7 @@ public final class Checker {
         if (reason != null) {
             m.append(" — routine: ").append(reason);
         }
-        return new Finding(i, at.start(), at.end(), severity, errno, m.toString(), related);
+        return m.toString();
     }
 
     private Finding killed(int i) {

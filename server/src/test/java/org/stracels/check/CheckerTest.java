@@ -44,6 +44,22 @@ class CheckerTest {
     }
 
     @Test
+    void aFailedCallCutByTheProgramsOutputIsReportedOnItsRest() {
+        String text = "strace: Process 7 attached\n"
+                + "[pid     7] openat(AT_FDCWD, \"/etc/missing.conf\", O_RDONLYhello from the program\n"
+                + "more program text\n"
+                + ") = -1 ENOENT (No such file or directory)\n";
+        List<Finding> findings = Checker.check(Trace.of(text));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(at(text, f)).isEqualTo("ENOENT");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).startsWith("openat failed with ENOENT (No such file or directory): \"/etc/missing.conf\"");
+            assertThat(f.related()).singleElement().satisfies(r -> assertThat(r.line()).isEqualTo(1));
+        });
+    }
+
+    @Test
     void aSignalDeathIsAnError() {
         String text = Testdata.read("segv.strace");
         Finding killed = Checker.check(Trace.of(text)).stream()
