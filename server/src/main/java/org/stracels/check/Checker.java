@@ -115,7 +115,7 @@ public final class Checker {
         String text = parsed.text();
         int entry = FailedCalls.entryLine(parsed, model, i);
         String name = line.name() == null ? "call" : line.name();
-        String path = FailedCalls.path(parsed, entry, name);
+        String path = FailedCalls.path(text, (entry == i ? line : parsed.line(entry)).argsSpan(), name);
         String errno = line.errno();
         String message = line.errnoTextSpan().isPresent() ? line.errnoTextSpan().text(text) : Errnos.message(errno);
         Span at = line.errnoSpan().isPresent() ? line.errnoSpan() : line.returnValueSpan();

@@ -7,6 +7,7 @@ import org.stracels.parse.ArgParser;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.ReturnKind;
+import org.stracels.parse.Span;
 
 /** What a failed call is about: its path and its class, for the checker and the outline alike. */
 public final class FailedCalls {
@@ -43,9 +44,14 @@ public final class FailedCalls {
      * for connect the {@code sun_path} of its socket address (how the policy knows a probe of nscd); or null.
      */
     public static String path(ParsedTrace parsed, int i, String syscall) {
-        String path = firstString(parsed, i);
+        return path(parsed.text(), parsed.line(i).argsSpan(), syscall);
+    }
+
+    /** {@link #path(ParsedTrace, int, String)} for a line already read: its argument text. */
+    public static String path(CharSequence text, Span args, String syscall) {
+        String path = ArgParser.firstString(text, args);
         if (path == null && "connect".equals(syscall)) {
-            for (ArgNode node : ArgParser.parse(parsed.text(), parsed.line(i).argsSpan()).nodes()) {
+            for (ArgNode node : ArgParser.parse(text, args).nodes()) {
                 if (node.kind() != ArgKind.STRUCT) {
                     continue;
                 }
