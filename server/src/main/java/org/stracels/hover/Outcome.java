@@ -39,7 +39,9 @@ final class Outcome {
                 if (cause != null) {
                     b.append(" — ").append(cause);
                 }
-                b.append('.');
+                if (b.charAt(b.length() - 1) != '.') {
+                    b.append('.');
+                }
             }
             case RESTART -> b.append("Interrupted by a signal (").append(Md.tick(String.valueOf(result.errno())))
                     .append("); the kernel restarts it or it fails with `EINTR`, depending on the handler.");
