@@ -25,6 +25,10 @@ public record DetectedOptions(PidForm pidForm, String timestamps, boolean relati
         String decodeFds, boolean stackTraces, boolean syscallNumbers, boolean instructionPointer, boolean comm,
         String xForm, String summary, boolean hexDumps, boolean stderrCapture) {
 
+    /** What an empty trace shows: nothing. */
+    public static final DetectedOptions NONE = new DetectedOptions(PidForm.NONE, "", false, false, "", false, false,
+            false, false, "abbrev", "", false, false);
+
     /** How lines show their pid. */
     public enum PidForm {
         /** No pid: one process, or one file per process (-ff). */
@@ -75,5 +79,24 @@ public record DetectedOptions(PidForm pidForm, String timestamps, boolean relati
             flags.add("-e read/write=");
         }
         return flags;
+    }
+
+    /**
+     * These options (of the first part of a trace) with what a later part of it shows: decorations, frames, dumps
+     * and durations anywhere count, and a -c table after calls makes -C. {@code callsSoFar} says whether the parts
+     * before had calls.
+     */
+    public DetectedOptions merge(DetectedOptions later, boolean callsSoFar) {
+        String table = summary.isEmpty() ? later.summary : summary;
+        if (!later.summary.isEmpty() && (callsSoFar || later.summary.equals("-C"))) {
+            table = "-C";
+        }
+        return new DetectedOptions(pidForm != PidForm.NONE ? pidForm : later.pidForm,
+                timestamps.isEmpty() ? later.timestamps : timestamps, relative || later.relative,
+                durations || later.durations, later.decodeFds.length() > decodeFds.length() ? later.decodeFds : decodeFds,
+                stackTraces || later.stackTraces, syscallNumbers || later.syscallNumbers,
+                instructionPointer || later.instructionPointer, comm || later.comm,
+                xForm.equals("abbrev") ? later.xForm : xForm, table, hexDumps || later.hexDumps,
+                stderrCapture || later.stderrCapture);
     }
 }

@@ -34,6 +34,28 @@ public final class ProcessInfo {
         this.pid = pid;
     }
 
+    /** A copy with every line number mapped by {@code map} (a window's local lines to the file's, or back). */
+    ProcessInfo copy(java.util.function.IntUnaryOperator map) {
+        ProcessInfo c = new ProcessInfo(id, pid);
+        c.parentId = parentId;
+        c.parentPid = parentPid;
+        c.createdAtLine = map.applyAsInt(createdAtLine);
+        c.thread = thread;
+        c.firstLine = map.applyAsInt(firstLine);
+        c.lastLine = map.applyAsInt(lastLine);
+        c.endLine = map.applyAsInt(endLine);
+        c.ending = ending;
+        c.exitStatus = exitStatus;
+        c.continuedAsPid = continuedAsPid;
+        c.signal = signal;
+        c.coreDumped = coreDumped;
+        c.lineCount = lineCount;
+        for (Exec e : execs) {
+            c.execs.add(new Exec(map.applyAsInt(e.line()), e.path()));
+        }
+        return c;
+    }
+
     /** Index of this process in {@link TraceModel#processes()}. */
     public int id() { return id; }
     /** The pid, or -1 when the trace does not show it (single-process and -ff traces). */

@@ -8,11 +8,13 @@ import org.stracels.parse.TraceParser;
 public final class Trace {
     private final ParsedTrace parsed;
     private final TraceModel model;
+    private final LineMap lines;
     private FdModel fds; // guarded by this
 
-    private Trace(ParsedTrace parsed, TraceModel model) {
+    private Trace(ParsedTrace parsed, TraceModel model, LineMap lines) {
         this.parsed = parsed;
         this.model = model;
+        this.lines = lines;
     }
 
     public static Trace of(String text) {
@@ -21,7 +23,25 @@ public final class Trace {
 
     public static Trace of(String text, CancelCheck cancel) {
         ParsedTrace parsed = TraceParser.parse(text, cancel);
-        return new Trace(parsed, TraceModel.build(parsed, cancel));
+        return new Trace(parsed, TraceModel.build(parsed, cancel), LineMap.IDENTITY);
+    }
+
+    /** A window of a big file, already parsed and modelled; {@code lines} relates its lines to the file's. */
+    public static Trace of(ParsedTrace parsed, TraceModel model, LineMap lines) {
+        return new Trace(parsed, model, lines);
+    }
+
+    /**
+     * The number a reader sees for line {@code line} of this text: 1-based, and the file's own number when this
+     * trace is a window of a bigger file. Every line number written in prose goes through here.
+     */
+    public int lineNumber(int line) {
+        return lines.toGlobal(line) + 1;
+    }
+
+    /** How this text's lines relate to the file's: the identity but for windows of big files. */
+    public LineMap lineMap() {
+        return lines;
     }
 
     public ParsedTrace parsed() {

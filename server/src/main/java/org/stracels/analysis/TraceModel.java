@@ -28,20 +28,50 @@ public final class TraceModel {
     private final List<ProcessInfo> processes;
     private final int[] unmatchedUnfinished;
     private final int[] unmatchedResumed;
+    /** Per unmatched unfinished line: the line where it became clear that it never resumes. */
+    private final int[] unmatchedSince;
     private final DetectedOptions options;
+    private final ModelState snapshot;
 
     private TraceModel(int[] partner, int[] processOfLine, List<ProcessInfo> processes, int[] unmatchedUnfinished,
-            int[] unmatchedResumed, DetectedOptions options) {
+            int[] unmatchedSince, int[] unmatchedResumed, DetectedOptions options, ModelState snapshot) {
         this.partner = partner;
         this.processOfLine = processOfLine;
         this.processes = processes;
         this.unmatchedUnfinished = unmatchedUnfinished;
+        this.unmatchedSince = unmatchedSince;
         this.unmatchedResumed = unmatchedResumed;
         this.options = options;
+        this.snapshot = snapshot;
     }
 
     public static TraceModel build(ParsedTrace trace, CancelCheck cancel) {
-        return new Builder(trace, cancel).build();
+        return new Builder(trace, cancel, ModelState.EMPTY, LineMap.IDENTITY, true, -1).build();
+    }
+
+    /**
+     * The model of one window of a big trace (see {@link LineMap}), starting from {@code seed}, the state before the
+     * window's first consecutive line. The window's carried lines are the calls {@code seed} has pending; they are
+     * not read again. When {@code last} is false, calls still pending at the window's end are not unmatched (a
+     * later window may resume them). {@link #snapshot()} is the state before local line {@code snapshotAt}.
+     */
+    public static TraceModel continueFrom(ParsedTrace window, ModelState seed, LineMap map, boolean last, int snapshotAt,
+            CancelCheck cancel) {
+        return new Builder(window, cancel, seed, map, last, snapshotAt).build();
+    }
+
+    /** The state before the line asked for in {@link #continueFrom}, in global lines; null when not asked for. */
+    public ModelState snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * The line at which unmatched unfinished line {@code line} (from {@link #unmatchedUnfinished()}) was known
+     * never to resume: the process's next unfinished call, its end, or the last line of the trace. -1 if it is not one.
+     */
+    public int unmatchedSince(int line) {
+        int k = java.util.Arrays.binarySearch(unmatchedUnfinished, line);
+        return k < 0 ? -1 : unmatchedSince[k];
     }
 
     /** The other half of an unfinished or resumed line, or -1. */
@@ -92,31 +122,65 @@ public final class TraceModel {
         private final Map<Integer, ProcessInfo> live = new HashMap<>();
         /** process id → its pending unfinished line. */
         private final Map<Integer, Integer> pending = new HashMap<>();
-        private final List<Integer> orphanUnfinished = new ArrayList<>();
+        /** Pairs: an unfinished line that never resumes, and the line that shows it. */
+        private final List<int[]> orphanUnfinished = new ArrayList<>();
         private final List<Integer> orphanResumed = new ArrayList<>();
         /** The process of lines without a pid: the only process of -ff and plain traces, the first one on stderr. */
         private ProcessInfo anonymous;
         private final boolean anyPid;
+        private final LineMap map;
+        private final boolean last;
+        private final int snapshotAt;
+        private ModelState snapshot;
 
-        Builder(ParsedTrace trace, CancelCheck cancel) {
+        Builder(ParsedTrace trace, CancelCheck cancel, ModelState seed, LineMap map, boolean last, int snapshotAt) {
             this.trace = trace;
             this.cancel = cancel;
             this.n = trace.lineCount();
             this.partner = new int[n];
             this.processOfLine = new int[n];
+            this.map = map;
+            this.last = last;
+            this.snapshotAt = snapshotAt;
             Arrays.fill(partner, NONE);
             Arrays.fill(processOfLine, NONE);
-            boolean pid = false;
-            for (int i = 0; i < n && !pid; i++) {
+            boolean pid = seed.anyPid;
+            for (int i = 0; i < n && !pid && map.isIdentity(); i++) {
                 pid = trace.pid(i) >= 0;
             }
             this.anyPid = pid;
+            processes.addAll(ModelState.copy(seed.processes, map::toLocal));
+            for (Map.Entry<Integer, Integer> e : seed.live.entrySet()) {
+                live.put(e.getKey(), processes.get(e.getValue()));
+            }
+            for (Map.Entry<Integer, Integer> e : seed.pending.entrySet()) {
+                int local = map.toLocal(e.getValue());
+                if (local >= 0) {
+                    pending.put(e.getKey(), local);
+                    processOfLine[local] = e.getKey();
+                }
+            }
+            anonymous = seed.anonymous >= 0 ? processes.get(seed.anonymous) : null;
+        }
+
+        /** The state before local line {@code i}, in global lines. */
+        private ModelState capture() {
+            List<ProcessInfo> copies = ModelState.copy(processes, map::toGlobal);
+            Map<Integer, Integer> liveIds = new HashMap<>();
+            live.forEach((pid, p) -> liveIds.put(pid, p.id()));
+            Map<Integer, Integer> pendingGlobal = new HashMap<>();
+            pending.forEach((id, line) -> pendingGlobal.put(id, map.toGlobal(line)));
+            return new ModelState(copies, ModelState.copyOf(liveIds), ModelState.copyOf(pendingGlobal),
+                    anonymous == null ? -1 : anonymous.id(), anyPid);
         }
 
         TraceModel build() {
-            for (int i = 0; i < n; i++) {
+            for (int i = map.carriedCount(); i < n; i++) {
                 if ((i & 0xffff) == 0) {
                     cancel.checkCanceled();
+                }
+                if (i == snapshotAt) {
+                    snapshot = capture();
                 }
                 LineKind kind = trace.callKind(i);
                 if (kind == LineKind.STRACE_MESSAGE) {
@@ -136,7 +200,7 @@ public final class TraceModel {
                     case UNFINISHED -> {
                         Integer previous = pending.put(process.id(), i);
                         if (previous != null) {
-                            orphanUnfinished.add(previous);
+                            orphanUnfinished.add(new int[] {previous, i});
                         }
                     }
                     case RESUMED -> resumed(i, process);
@@ -158,10 +222,23 @@ public final class TraceModel {
                 // the parent may have learnt its pid after it created the child (stderr captures)
                 p.parentPid = p.parentId >= 0 ? processes.get(p.parentId).pid() : -1;
             }
-            orphanUnfinished.addAll(pending.values());
-            Collections.sort(orphanUnfinished);
+            if (snapshotAt >= n) {
+                snapshot = capture();
+            }
+            if (last) {
+                for (int open : pending.values()) {
+                    orphanUnfinished.add(new int[] {open, n - 1});
+                }
+            }
+            orphanUnfinished.sort((a, b) -> Integer.compare(a[0], b[0]));
+            int[] lines = new int[orphanUnfinished.size()];
+            int[] since = new int[lines.length];
+            for (int k = 0; k < lines.length; k++) {
+                lines[k] = orphanUnfinished.get(k)[0];
+                since[k] = orphanUnfinished.get(k)[1];
+            }
             return new TraceModel(partner, processOfLine, Collections.unmodifiableList(processes),
-                    toArray(orphanUnfinished), toArray(orphanResumed), OptionsDetector.detect(trace));
+                    lines, since, toArray(orphanResumed), OptionsDetector.detect(trace), snapshot);
         }
 
         private ProcessInfo processFor(int line) {
@@ -328,7 +405,7 @@ public final class TraceModel {
             }
             Integer open = pending.remove(process.id());
             if (open != null) {
-                orphanUnfinished.add(open);
+                orphanUnfinished.add(new int[] {open, line});
             }
             live.remove(process.pid());
         }
@@ -339,7 +416,7 @@ public final class TraceModel {
             ProcessInfo thread = live.remove(threadPid);
             Integer leaderPending = pending.remove(leader.id());
             if (leaderPending != null) {
-                orphanUnfinished.add(leaderPending);
+                orphanUnfinished.add(new int[] {leaderPending, line});
             }
             if (thread == null || thread == leader) {
                 return;

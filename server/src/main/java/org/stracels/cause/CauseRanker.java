@@ -118,7 +118,7 @@ final class CauseRanker {
         FailedCall call = c.call;
         int last = c.last();
         if (c.earlier) {
-            c.add(-3, "an earlier message, on line " + (anchor.after() + 1) + ", already followed it");
+            c.add(-3, "an earlier message, on line " + trace.lineNumber(anchor.after()) + ", already followed it");
         }
         int nameId = trace.parsed().nameId(call.entryLine());
         for (int k = 0; k < call.rawPaths().size() && !c.sunk; k++) {
@@ -129,19 +129,19 @@ final class CauseRanker {
                     ? window.firstUse(raw, last, l -> window.succeeded(l) && creates(l)) : -1;
             Window.Use elsewhere = ErrnoWeight.isLookup(call.errno()) ? window.foundElsewhere(raw, last) : null;
             if (again >= 0) {
-                c.add(-6, "it worked later: " + call.name() + " on " + path + " succeeded on line " + (again + 1));
+                c.add(-6, "it worked later: " + call.name() + " on " + path + " succeeded on line " + trace.lineNumber(again));
             } else if (made >= 0) {
-                c.add(-6, "the program created " + path + " afterwards, on line " + (made + 1));
+                c.add(-6, "the program created " + path + " afterwards, on line " + trace.lineNumber(made));
             } else if (elsewhere != null) {
                 c.add(-6, "optional: the program found " + Window.base(raw) + " elsewhere, " + elsewhere.raw()
-                        + " on line " + (elsewhere.line() + 1));
+                        + " on line " + trace.lineNumber(elsewhere.line()));
             }
             c.sunk = again >= 0 || made >= 0 || elsewhere != null;
         }
         for (int k = 0; k < call.rawPaths().size() && !c.sunk; k++) {
             int use = window.firstUse(call.rawPaths().get(k), last, l -> trace.parsed().nameId(l) != nameId);
             if (use >= 0) {
-                c.add(2, "the program came back to " + call.paths().get(k) + " on line " + (use + 1) + " ("
+                c.add(2, "the program came back to " + call.paths().get(k) + " on line " + trace.lineNumber(use) + " ("
                         + trace.parsed().name(use) + ")");
                 break;
             }
@@ -149,7 +149,7 @@ final class CauseRanker {
         if (call.fd() >= 0 && call.paths().isEmpty()) {
             FdOpener.Opener opener = FdOpener.find(scan, anchor.group(), call.fd(), call.entryLine());
             if (opener != null) {
-                c.add(0, "fd " + call.fd() + " is what " + opener.name() + " returned on line " + (opener.line() + 1)
+                c.add(0, "fd " + call.fd() + " is what " + opener.name() + " returned on line " + trace.lineNumber(opener.line())
                         + (opener.path() != null ? ", for " + opener.path() : ""));
             }
         }
@@ -161,7 +161,7 @@ final class CauseRanker {
             int[] lines = c.lines.toArray();
             Arrays.sort(lines);
             c.add(Math.min(3, lines.length), "retried: it failed the same way " + lines.length + " times (lines "
-                    + lineList(lines) + ")");
+                    + lineList(trace, lines) + ")");
         }
         if (anchor.message() != null) {
             MessageMatch.explain(call, anchor.message(), c.reasons);
@@ -268,10 +268,10 @@ final class CauseRanker {
         return p.execs().isEmpty() ? "" : " (" + p.execs().get(p.execs().size() - 1).path() + ")";
     }
 
-    private static String lineList(int[] lines) {
+    private static String lineList(Trace trace, int[] lines) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < lines.length && i < 6; i++) {
-            b.append(i > 0 ? ", " : "").append(lines[i] + 1);
+            b.append(i > 0 ? ", " : "").append(trace.lineNumber(lines[i]));
         }
         return lines.length > 6 ? b.append(", …").toString() : b.toString();
     }

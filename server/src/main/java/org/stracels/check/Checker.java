@@ -32,7 +32,18 @@ public final class Checker {
     /** All findings in line order, with the severities of {@code policy}; classes it switches off are left out. */
     public static List<Finding> check(Trace trace, DiagnosticPolicy policy, CancelCheck cancel) {
         List<Finding> findings = new ArrayList<>();
-        new Checker(trace, policy).run(findings, cancel);
+        new Checker(trace, policy).run(findings, 0, trace.parsed().lineCount(), cancel);
+        return findings;
+    }
+
+    /**
+     * The findings of lines {@code from} to {@code to} (exclusive) of a window of a big trace, in line order: the
+     * findings of those lines, and those of calls that, as these lines show, never resumed (wherever they are).
+     */
+    public static List<Finding> check(Trace trace, DiagnosticPolicy policy, int from, int to, CancelCheck cancel) {
+        List<Finding> findings = new ArrayList<>();
+        new Checker(trace, policy).run(findings, from, to, cancel);
+        findings.sort(java.util.Comparator.comparingInt(Finding::line));
         return findings;
     }
 
@@ -48,17 +59,25 @@ public final class Checker {
         this.policy = policy;
     }
 
-    private void run(List<Finding> findings, CancelCheck cancel) {
+    private void run(List<Finding> findings, int from, int to, CancelCheck cancel) {
         String text = parsed.text();
         boolean[] unmatched = new boolean[parsed.lineCount()];
         for (int line : model.unmatchedUnfinished()) {
-            unmatched[line] = true;
+            int since = model.unmatchedSince(line);
+            if (since >= from && since < to) {
+                if (line >= from && line < to) {
+                    unmatched[line] = true;
+                } else {
+                    // a call from before these lines that, as they show, never resumed
+                    add(findings, unmatchedHalf(line, text));
+                }
+            }
         }
         for (int line : model.unmatchedResumed()) {
             unmatched[line] = true;
         }
         CauseAnalysis causes = Causes.of(trace, cancel);
-        for (int i = 0; i < parsed.lineCount(); i++) {
+        for (int i = from; i < to; i++) {
             if ((i & 0x3fff) == 0) {
                 cancel.checkCanceled();
             }
@@ -71,7 +90,7 @@ public final class Checker {
             }
             Report report = causes.reportAt(i);
             if (report != null && report.line() == i) {
-                findings.add(ReportedErrors.finding(parsed, report));
+                findings.add(ReportedErrors.finding(trace, report));
             }
             switch (kind) {
                 case MALFORMED -> {

@@ -17,7 +17,8 @@ final class ReportedErrors {
     private ReportedErrors() {
     }
 
-    static Finding finding(ParsedTrace parsed, Report report) {
+    static Finding finding(org.stracels.analysis.Trace trace, Report report) {
+        ParsedTrace parsed = trace.parsed();
         List<Cause> shown = new ArrayList<>();
         for (Cause c : report.causes()) {
             if (c.score() > 0 && shown.size() < MAX_RELATED) {
@@ -31,7 +32,7 @@ final class ReportedErrors {
                     + " before it: the cause is not a failed call (look at what it read or received)";
         } else {
             Cause top = shown.get(0);
-            message = quoted + ": this message follows " + top.shortCall() + " on line " + (top.line() + 1)
+            message = quoted + ": this message follows " + top.shortCall() + " on line " + trace.lineNumber(top.line())
                     + ", its likely cause: " + top.why();
         }
         List<Finding.Related> related = new ArrayList<>(shown.size());

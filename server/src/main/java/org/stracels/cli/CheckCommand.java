@@ -1,13 +1,15 @@
 package org.stracels.cli;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.stracels.analysis.Trace;
+import org.stracels.check.DiagnosticPolicy;
+import org.stracels.parse.CancelCheck;
+import org.stracels.stream.TraceWindow;
+import org.stracels.stream.WindowScanner;
 import org.stracels.check.Checker;
 import org.stracels.check.Finding;
 import org.stracels.check.Severity;
@@ -23,43 +25,51 @@ final class CheckCommand {
 
     static int run(List<TraceFile> files, boolean json, PrintStream out) throws CliError {
         boolean anyError = false;
-        JsonArray all = new JsonArray();
+        JsonOutput.Array array = json ? new JsonOutput.Array(out) : null;
         for (TraceFile file : files) {
-            Trace trace = Trace.of(file.text());
-            List<Finding> findings = Checker.check(trace);
-            ParsedTrace parsed = trace.parsed();
             Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-            for (Finding f : findings) {
-                counts.merge(f.severity(), 1, Integer::sum);
-                if (json) {
-                    all.add(toJson(file.name(), parsed, f));
-                } else {
-                    out.println(toText(file.name(), parsed, f));
+            WindowScanner.Result read = file.scan(window -> {
+                List<Finding> findings = Checker.check(window.trace(), DiagnosticPolicy.DEFAULT, window.from(),
+                        window.to(), CancelCheck.NONE);
+                ParsedTrace parsed = window.trace().parsed();
+                for (Finding f : findings) {
+                    counts.merge(f.severity(), 1, Integer::sum);
+                    if (json) {
+                        array.add(toJson(file.name(), window, f));
+                    } else {
+                        out.println(toText(file.name(), window, f));
+                    }
                 }
-            }
+            });
             anyError |= counts.containsKey(Severity.ERROR);
             if (!json) {
-                out.println(summary(file.name(), counts, parsed.lineCount()));
+                out.println(summary(file.name(), counts, read.lines()));
+                if (read.notice() != null) {
+                    out.println(file.name() + ": note: " + read.notice());
+                }
             }
         }
         if (json) {
-            out.println(JsonOutput.GSON.toJson(all));
+            array.close();
         }
         return anyError ? Cli.FOUND_ERRORS : Cli.OK;
     }
 
-    static String toText(String file, ParsedTrace parsed, Finding f) {
-        return file + ":" + (f.line() + 1) + ":" + column(parsed, f.line(), f.start()) + ": " + f.severity().id()
+    static String toText(String file, TraceWindow window, Finding f) {
+        ParsedTrace parsed = window.trace().parsed();
+        return file + ":" + window.trace().lineNumber(f.line()) + ":" + column(parsed, f.line(), f.start()) + ": "
+                + f.severity().id()
                 + ": " + oneLine(f.message()) + " [" + f.code() + "]";
     }
 
-    static JsonObject toJson(String file, ParsedTrace parsed, Finding f) {
+    static JsonObject toJson(String file, TraceWindow window, Finding f) {
+        ParsedTrace parsed = window.trace().parsed();
         int endLine = parsed.lineAt(f.end());
         JsonObject o = new JsonObject();
         o.addProperty("file", file);
-        o.addProperty("line", f.line() + 1);
+        o.addProperty("line", window.trace().lineNumber(f.line()));
         o.addProperty("column", column(parsed, f.line(), f.start()));
-        o.addProperty("endLine", endLine + 1);
+        o.addProperty("endLine", window.trace().lineNumber(endLine));
         o.addProperty("endColumn", column(parsed, endLine, f.end()));
         o.addProperty("severity", f.severity().id());
         o.addProperty("code", f.code());

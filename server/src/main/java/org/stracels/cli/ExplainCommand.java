@@ -3,6 +3,7 @@ package org.stracels.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,71 +15,112 @@ import org.stracels.cause.CauseAnalysis;
 import org.stracels.cause.Report;
 import org.stracels.check.Causes;
 import org.stracels.check.Checker;
+import org.stracels.check.DiagnosticPolicy;
 import org.stracels.check.Severity;
+import org.stracels.parse.CancelCheck;
 
 /**
  * {@code strace-ls check --explain}: per reported error, the message and its likely causes, most likely first,
- * each with the reasons behind its score; then the processes that failed without saying why.
+ * each with the reasons behind its score; then the processes that failed without saying why. The file is read
+ * window by window; the failing processes (few) wait for the end, so the order is that of a text in memory.
  */
 final class ExplainCommand {
     /** Causes printed per message or exit. */
     static final int SHOWN = 5;
 
+    /** One explained message or exit, with the file's own line numbers (1-based). */
+    private record Entry(String kind, int line, String what, List<Shown> causes) { }
+
+    private record Shown(int line, String call, int score, List<String> reasons, List<Integer> weights) { }
+
     private ExplainCommand() {
     }
 
     static int run(List<TraceFile> files, boolean json, PrintStream out) throws CliError {
-        boolean anyError = false;
-        JsonArray all = new JsonArray();
+        boolean[] anyError = {false};
+        JsonOutput.Array all = json ? new JsonOutput.Array(out) : null;
         for (TraceFile file : files) {
-            Trace trace = Trace.of(file.text());
-            anyError |= Checker.check(trace).stream().anyMatch(f -> f.severity() == Severity.ERROR);
-            CauseAnalysis analysis = Causes.of(trace);
-            TraceModel model = trace.model();
             Set<Integer> said = new HashSet<>();
+            int[] reports = {0};
+            List<Entry> exits = new ArrayList<>();
+            List<Integer> exitProcesses = new ArrayList<>();
+            file.scan(window -> {
+                Trace trace = window.trace();
+                anyError[0] |= Checker.check(trace, DiagnosticPolicy.DEFAULT, window.from(), window.to(), CancelCheck.NONE)
+                        .stream().anyMatch(f -> f.severity() == Severity.ERROR);
+                CauseAnalysis analysis = Causes.of(trace);
+                TraceModel model = trace.model();
+                for (Report r : analysis.reports()) {
+                    if (window.owns(r.line())) {
+                        reports[0]++;
+                        said.add(r.processId());
+                        String what = who(model.process(r.processId())) + " reported: “" + r.excerpt(100) + "”";
+                        emit(file.name(), entry(trace, "report", r.line(), what, r.causes()), all, out);
+                    }
+                }
+                for (ProcessInfo p : model.processes()) {
+                    List<Cause> causes = window.owns(p.endLine()) ? analysis.causesOfExit(trace, p.endLine()) : List.of();
+                    if (!causes.isEmpty()) {
+                        String what = who(p) + " " + p.endingText() + " without a message";
+                        exits.add(entry(trace, "exit", p.endLine(), what, causes));
+                        exitProcesses.add(p.id());
+                    }
+                }
+            });
             int silent = 0;
-            for (Report r : analysis.reports()) {
-                said.add(r.processId());
-                String what = who(model.process(r.processId())) + " reported: “" + r.excerpt(100) + "”";
-                emit(file.name(), "report", r.line(), what, r.causes(), json, all, out);
+            Integer[] order = new Integer[exits.size()];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
             }
-            for (ProcessInfo p : model.processes()) {
-                List<Cause> causes = analysis.causesOfExit(trace, p.endLine());
-                if (p.endLine() >= 0 && !said.contains(p.id()) && !causes.isEmpty()) {
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(exitProcesses::get));
+            for (int k : order) {
+                if (!said.contains(exitProcesses.get(k))) {
                     silent++;
-                    String what = who(p) + " " + p.endingText() + " without a message";
-                    emit(file.name(), "exit", p.endLine(), what, causes, json, all, out);
+                    emit(file.name(), exits.get(k), all, out);
                 }
             }
             if (!json) {
-                int n = analysis.reports().size();
+                int n = reports[0];
                 out.println(file.name() + ": " + n + (n == 1 ? " reported error" : " reported errors")
                         + (silent > 0 ? ", " + silent + (silent == 1 ? " failing process" : " failing processes")
                                 + " without a message" : ""));
             }
         }
         if (json) {
-            out.println(JsonOutput.GSON.toJson(all));
+            all.close();
         }
-        return anyError ? Cli.FOUND_ERRORS : Cli.OK;
+        return anyError[0] ? Cli.FOUND_ERRORS : Cli.OK;
     }
 
-    private static void emit(String file, String kind, int line, String what, List<Cause> causes, boolean json,
-            JsonArray all, PrintStream out) {
-        if (json) {
+    private static Entry entry(Trace trace, String kind, int line, String what, List<Cause> causes) {
+        List<Shown> shown = new ArrayList<>(causes.size());
+        for (Cause c : causes) {
+            List<String> reasons = new ArrayList<>();
+            List<Integer> weights = new ArrayList<>();
+            for (Cause.Reason reason : c.reasons()) {
+                reasons.add(reason.toString());
+                weights.add(reason.weight());
+            }
+            shown.add(new Shown(trace.lineNumber(c.line()), c.call(), c.score(), reasons, weights));
+        }
+        return new Entry(kind, trace.lineNumber(line), what, shown);
+    }
+
+    private static void emit(String file, Entry e, JsonOutput.Array all, PrintStream out) {
+        if (all != null) {
             JsonObject o = new JsonObject();
             o.addProperty("file", file);
-            o.addProperty("line", line + 1);
-            o.addProperty("kind", kind);
-            o.addProperty("text", what);
+            o.addProperty("line", e.line());
+            o.addProperty("kind", e.kind());
+            o.addProperty("text", e.what());
             JsonArray list = new JsonArray();
-            for (Cause c : causes) {
+            for (Shown c : e.causes()) {
                 JsonObject j = new JsonObject();
-                j.addProperty("line", c.line() + 1);
+                j.addProperty("line", c.line());
                 j.addProperty("call", c.call());
                 j.addProperty("score", c.score());
                 JsonArray reasons = new JsonArray();
-                c.reasons().forEach(reason -> reasons.add(reason.toString()));
+                c.reasons().forEach(reasons::add);
                 j.add("reasons", reasons);
                 list.add(j);
             }
@@ -86,15 +128,16 @@ final class ExplainCommand {
             all.add(o);
             return;
         }
-        out.println(file + ":" + (line + 1) + ": " + what);
+        out.println(file + ":" + e.line() + ": " + e.what());
+        List<Shown> causes = e.causes();
         if (causes.isEmpty()) {
             out.println("  no call of this process failed before it");
         }
         for (int k = 0; k < Math.min(SHOWN, causes.size()); k++) {
-            Cause c = causes.get(k);
-            out.println("  " + (k + 1) + ". line " + (c.line() + 1) + ": " + c.call() + "  [score " + c.score() + "]");
-            for (Cause.Reason reason : c.reasons()) {
-                out.println("       " + (reason.weight() == 0 ? "· " : "") + reason);
+            Shown c = causes.get(k);
+            out.println("  " + (k + 1) + ". line " + c.line() + ": " + c.call() + "  [score " + c.score() + "]");
+            for (int r = 0; r < c.reasons().size(); r++) {
+                out.println("       " + (c.weights().get(r) == 0 ? "· " : "") + c.reasons().get(r));
             }
         }
         if (causes.size() > SHOWN) {

@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.stracels.analysis.DetectedOptions;
 import org.stracels.analysis.ProcessInfo;
-import org.stracels.analysis.Trace;
+import org.stracels.stream.WindowScanner;
+import org.stracels.view.TraceStats;
 import org.stracels.hover.DocCoverage;
 import org.stracels.parse.LineKind;
 
@@ -22,18 +23,31 @@ final class StatsCommand {
     }
 
     static int run(TraceFile file, boolean json, boolean coverage, PrintStream out) throws CliError {
-        Trace trace = Trace.of(file.text());
-        TraceStats stats = TraceStats.of(trace);
+        TraceStats.Counter counter = new TraceStats.Counter();
+        DocCoverage.Counter covered = coverage ? new DocCoverage.Counter() : null;
+        WindowScanner.Result read = file.scan(window -> {
+            counter.add(window);
+            if (covered != null) {
+                covered.add(window.trace(), window.from(), window.to());
+            }
+        });
+        TraceStats stats = counter.finish(read.finalState().processes(), read.lines());
         if (json) {
             JsonObject o = toJson(file.name(), stats);
-            if (coverage) {
-                o.add("coverage", CoverageReport.toJson(DocCoverage.of(trace)));
+            if (covered != null) {
+                o.add("coverage", CoverageReport.toJson(covered.result()));
+            }
+            if (read.notice() != null) {
+                o.addProperty("notice", read.notice());
             }
             out.print(JsonOutput.GSON.toJson(o) + "\n");
         } else {
             out.print(toText(file.name(), stats));
-            if (coverage) {
-                out.print(CoverageReport.toText(DocCoverage.of(trace)));
+            if (covered != null) {
+                out.print(CoverageReport.toText(covered.result()));
+            }
+            if (read.notice() != null) {
+                out.print("\nnote: " + read.notice() + "\n");
             }
         }
         return Cli.OK;

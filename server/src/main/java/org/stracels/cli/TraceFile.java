@@ -1,105 +1,64 @@
 package org.stracels.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import org.stracels.parse.CancelCheck;
+import org.stracels.stream.TraceInput;
+import org.stracels.stream.TraceInputException;
+import org.stracels.stream.WindowScanner;
 
 /**
  * A trace file named on the command line. {@link #open} rejects what cannot be a trace (missing, a directory,
  * empty, binary) before any output is written, so a bad name among several fails the whole command cleanly;
- * {@link #text} reads it later, one file at a time.
+ * {@link #scan} reads it later, window by window, never whole, with progress on stderr when that is a terminal.
  */
 final class TraceFile {
-    /** How much of the file is looked at to tell text from binary data. */
-    private static final int SNIFF_BYTES = 8192;
-    /** Above this share of control bytes and invalid UTF-8, the file is not a trace. */
-    private static final double MAX_NON_TEXT = 0.10;
+    /** Window sizes for every command; tests make them small to cross many window edges. */
+    static volatile WindowScanner.Options windows = WindowScanner.Options.DEFAULT;
 
-    private final String name;
-    private final Path path;
+    private final TraceInput input;
 
-    private TraceFile(String name, Path path) {
-        this.name = name;
-        this.path = path;
+    private TraceFile(TraceInput input) {
+        this.input = input;
     }
 
     /** The file as the user named it. */
     String name() {
-        return name;
+        return input.name();
     }
 
     static TraceFile open(String name) throws CliError {
-        Path path;
         try {
-            path = Path.of(name);
-        } catch (InvalidPathException e) {
-            throw new CliError(name + ": not a valid file name");
+            return new TraceFile(TraceInput.open(name));
+        } catch (TraceInputException e) {
+            throw new CliError(e.getMessage());
         }
-        if (Files.isDirectory(path)) {
-            throw new CliError(name + ": is a directory");
-        }
-        if (!Files.exists(path)) {
-            throw new CliError(name + ": no such file");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new CliError(name + ": not a regular file");
-        }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(path)) {
-            head = in.readNBytes(SNIFF_BYTES);
-        } catch (IOException e) {
-            throw unreadable(name, e);
-        }
-        if (head.length == 0) {
-            throw new CliError(name + ": is empty");
-        }
-        if (looksBinary(head)) {
-            throw new CliError(name + ": is not a text file (binary data)");
-        }
-        return new TraceFile(name, path);
     }
 
-    /** The whole file as UTF-8; malformed bytes become U+FFFD, never an error. */
+    /**
+     * The whole file as UTF-8 in memory, for the few commands that need all of it at once; malformed bytes become
+     * U+FFFD. Prefer {@link #scan}, which reads files of any size.
+     */
     String text() throws CliError {
         try {
-            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw unreadable(name, e);
+            return new String(java.nio.file.Files.readAllBytes(input.path()), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new CliError(input.name() + ": cannot read: " + e.getMessage());
         } catch (OutOfMemoryError e) {
-            throw new CliError(name + ": too large to read (raise the Java heap with -Xmx)");
+            throw new CliError(input.name() + ": too large to read (raise the Java heap with -Xmx)");
         }
     }
 
-    /** A NUL byte, or many control bytes and invalid UTF-8 sequences in the first bytes. */
-    static boolean looksBinary(byte[] head) {
-        String sample = new String(head, StandardCharsets.UTF_8);
-        int odd = 0;
-        for (int i = 0; i < sample.length(); i++) {
-            char c = sample.charAt(i);
-            if (c == 0) {
-                return true;
-            }
-            boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b;
-            if (control || c == 0x7f || c == '\uFFFD') {
-                odd++;
-            }
+    /** Reads the file window by window; what the reader noticed (a growing file, cut lines) is in the result. */
+    WindowScanner.Result scan(WindowScanner.Consumer consumer) throws CliError {
+        try (ProgressLine progress = ProgressLine.onTerminal(input.name())) {
+            return WindowScanner.scan(input, windows, CancelCheck.NONE, progress, consumer);
+        } catch (TraceInputException e) {
+            throw new CliError(e.getMessage());
+        } catch (CliError | RuntimeException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw new CliError(input.name() + ": out of memory (raise the Java heap with -Xmx)");
+        } catch (Exception e) {
+            throw new CliError(input.name() + ": " + e.getMessage());
         }
-        return odd > sample.length() * MAX_NON_TEXT;
-    }
-
-    private static CliError unreadable(String name, IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return new CliError(name + ": permission denied");
-        }
-        if (e instanceof NoSuchFileException) {
-            return new CliError(name + ": no such file");
-        }
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new CliError(name + ": cannot read: " + reason);
     }
 }

@@ -32,55 +32,71 @@ public final class DocCoverage {
     }
 
     public static Map<TokenKind, Count> of(Trace trace) {
-        Map<TokenKind, int[]> counts = new TreeMap<>();
-        Map<TokenKind, List<String>> missing = new TreeMap<>();
-        for (TokenKind kind : TokenKind.values()) {
-            counts.put(kind, new int[2]);
-            missing.put(kind, new ArrayList<>());
+        Counter c = new Counter();
+        c.add(trace, 0, trace.parsed().lineCount());
+        return c.result();
+    }
+
+    /** Counts lines {@code from}..{@code to} of one trace window after another (a big file read in windows). */
+    public static final class Counter {
+        private final Map<TokenKind, int[]> counts = new TreeMap<>();
+        private final Map<TokenKind, List<String>> missing = new TreeMap<>();
+
+        public Counter() {
+            for (TokenKind kind : TokenKind.values()) {
+                counts.put(kind, new int[2]);
+                missing.put(kind, new ArrayList<>());
+            }
         }
-        ParsedTrace parsed = trace.parsed();
-        String text = trace.text();
-        for (int i = 0; i < parsed.lineCount(); i++) {
-            LineKind kind = parsed.kind(i);
-            if (kind == LineKind.PARTIAL || kind == LineKind.CONTINUATION) {
-                continue; // the program's output is spliced into these
-            }
-            ParsedLine line = parsed.line(i);
-            if (kind.isSyscall()) {
-                count(trace, line.nameSpan().start(), line.name(), TokenKind.SYSCALL, counts, missing);
-                if (line.errno() != null) {
-                    count(trace, line.errnoSpan().start(), line.errno(), TokenKind.ERRNO, counts, missing);
+
+        public Map<TokenKind, Count> result() {
+            Map<TokenKind, Count> result = new TreeMap<>();
+            counts.forEach((k, c) -> result.put(k, new Count(c[0], c[1], List.copyOf(missing.get(k)))));
+            return result;
+        }
+
+        public void add(Trace trace, int from, int to) {
+            ParsedTrace parsed = trace.parsed();
+            String text = trace.text();
+            for (int i = from; i < to; i++) {
+                LineKind kind = parsed.kind(i);
+                if (kind == LineKind.PARTIAL || kind == LineKind.CONTINUATION) {
+                    continue; // the program's output is spliced into these
                 }
-            } else if (kind == LineKind.SIGNAL || kind == LineKind.KILLED || kind == LineKind.STOPPED) {
-                count(trace, line.nameSpan().start(), line.name(), TokenKind.SIGNAL, counts, missing);
-            } else {
-                continue;
-            }
-            if (!line.argsSpan().isPresent()) {
-                continue;
-            }
-            ArgList args = ArgParser.parse(text, line.argsSpan());
-            List<ArgNode> stack = new ArrayList<>(args.nodes());
-            while (!stack.isEmpty()) {
-                ArgNode node = stack.remove(stack.size() - 1);
-                stack.addAll(node.children());
-                if (node.kind() == ArgKind.SYMBOL && isConstant(node.text())) {
-                    count(trace, node.start(), node.text(), TokenKind.CONSTANT, counts, missing);
+                ParsedLine line = parsed.line(i);
+                if (kind.isSyscall()) {
+                    count(trace, line.nameSpan().start(), line.name(), TokenKind.SYSCALL, counts, missing);
+                    if (line.errno() != null) {
+                        count(trace, line.errnoSpan().start(), line.errno(), TokenKind.ERRNO, counts, missing);
+                    }
+                } else if (kind == LineKind.SIGNAL || kind == LineKind.KILLED || kind == LineKind.STOPPED) {
+                    count(trace, line.nameSpan().start(), line.name(), TokenKind.SIGNAL, counts, missing);
+                } else {
+                    continue;
                 }
-                if (node.kind() == ArgKind.COMMENT && node.content().matches("[A-Z][A-Z0-9_|]*")) {
-                    for (String name : node.content().split("\\|")) {
-                        if (!Character.isLetter(name.charAt(0))) {
-                            continue; // the permission bits of S_IFREG|0644
+                if (!line.argsSpan().isPresent()) {
+                    continue;
+                }
+                ArgList args = ArgParser.parse(text, line.argsSpan());
+                List<ArgNode> stack = new ArrayList<>(args.nodes());
+                while (!stack.isEmpty()) {
+                    ArgNode node = stack.remove(stack.size() - 1);
+                    stack.addAll(node.children());
+                    if (node.kind() == ArgKind.SYMBOL && isConstant(node.text())) {
+                        count(trace, node.start(), node.text(), TokenKind.CONSTANT, counts, missing);
+                    }
+                    if (node.kind() == ArgKind.COMMENT && node.content().matches("[A-Z][A-Z0-9_|]*")) {
+                        for (String name : node.content().split("\\|")) {
+                            if (!Character.isLetter(name.charAt(0))) {
+                                continue; // the permission bits of S_IFREG|0644
+                            }
+                            // -X verbose names: the hover on the comment explains each one
+                            countNamed(trace, node.start(), name, counts, missing);
                         }
-                        // -X verbose names: the hover on the comment explains each one
-                        countNamed(trace, node.start(), name, counts, missing);
                     }
                 }
             }
         }
-        Map<TokenKind, Count> result = new TreeMap<>();
-        counts.forEach((k, c) -> result.put(k, new Count(c[0], c[1], List.copyOf(missing.get(k)))));
-        return result;
     }
 
     /** Upper-case names: {@code O_RDONLY}, {@code SIGCHLD}, {@code TERM}; not {@code NULL} or field names. */

@@ -164,6 +164,64 @@ public final class ParsedTrace {
         return Math.max(0, Math.min(lineCount - 1, -i - 2));
     }
 
+    /**
+     * This trace with the lines of {@code head} before its own: one text, one index. {@code head}'s text must end
+     * with a line break. Used to put the calls a big file still waits for in front of a window of it.
+     */
+    public ParsedTrace prepend(ParsedTrace head) {
+        if (head.lineCount == 0) {
+            return this;
+        }
+        int hn = head.lineCount;
+        int n = hn + lineCount;
+        int shift = head.text.length();
+        int[] s = new int[n + 1];
+        System.arraycopy(head.starts, 0, s, 0, hn);
+        for (int i = 0; i <= lineCount; i++) {
+            s[hn + i] = starts[i] + shift;
+        }
+        java.util.List<String> table = new java.util.ArrayList<>(nameTable);
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        for (int id = 0; id < table.size(); id++) {
+            ids.put(table.get(id), id);
+        }
+        java.util.List<String> errTable = new java.util.ArrayList<>(errnoTable);
+        java.util.Map<String, Integer> errIds = new java.util.HashMap<>();
+        for (int id = 0; id < errTable.size(); id++) {
+            errIds.putIfAbsent(errTable.get(id), id);
+        }
+        int[] nm = Arrays.copyOf(head.names, n);
+        short[] er = Arrays.copyOf(head.errnos, n);
+        for (int i = 0; i < hn; i++) {
+            if (nm[i] >= 0) {
+                nm[i] = ids.computeIfAbsent(head.nameTable.get(nm[i]), k -> {
+                    table.add(k);
+                    return table.size() - 1;
+                });
+            }
+            if (er[i] >= 0) {
+                er[i] = (short) (int) errIds.computeIfAbsent(head.errnoTable.get(er[i]), k -> {
+                    errTable.add(k);
+                    return Math.min(errTable.size() - 1, Short.MAX_VALUE);
+                });
+            }
+        }
+        System.arraycopy(names, 0, nm, hn, lineCount);
+        System.arraycopy(errnos, 0, er, hn, lineCount);
+        byte[] k = Arrays.copyOf(head.kinds, n);
+        System.arraycopy(kinds, 0, k, hn, lineCount);
+        int[] p = Arrays.copyOf(head.pids, n);
+        System.arraycopy(pids, 0, p, hn, lineCount);
+        byte[] r = Arrays.copyOf(head.returns, n);
+        System.arraycopy(returns, 0, r, hn, lineCount);
+        long[] d = Arrays.copyOf(head.durations, n);
+        System.arraycopy(durations, 0, d, hn, lineCount);
+        java.util.Map<Integer, LineKind> joined = new java.util.HashMap<>(head.joinedKinds);
+        joinedKinds.forEach((line, kind) -> joined.put(line + hn, kind));
+        return new ParsedTrace(head.text + text, n, s, k, p, nm, er, r, d, List.copyOf(table), List.copyOf(errTable),
+                Map.copyOf(joined));
+    }
+
     /** Bytes held by the index itself, not counting the text. */
     public long indexBytes() {
         return (long) starts.length * 4 + kinds.length + pids.length * 4L + names.length * 4L

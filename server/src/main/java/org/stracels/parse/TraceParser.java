@@ -27,6 +27,30 @@ public final class TraceParser {
 
     /** Parses {@code text}, asking {@code cancel} now and then whether the result is still wanted. */
     public static ParsedTrace parse(String text, CancelCheck cancel) {
+        return parse(text, cancel, false);
+    }
+
+    /**
+     * Parses one window of a big trace. {@code capture} says that an earlier window showed the file to be strace's
+     * stderr (its messages, {@code [pid N]} prefixes), which decides how unreadable lines are taken.
+     */
+    public static ParsedTrace parse(String text, CancelCheck cancel, boolean capture) {
+        return parseText(text, cancel, capture);
+    }
+
+    /** Whether a parsed text shows itself to be strace's stderr: one of its messages or a {@code [pid N]} prefix. */
+    public static boolean looksLikeCapture(ParsedTrace parsed) {
+        String text = parsed.text();
+        for (int i = 0; i < parsed.lineCount(); i++) {
+            if (parsed.kind(i) == LineKind.STRACE_MESSAGE
+                    || parsed.pid(i) >= 0 && text.charAt(parsed.lineStart(i)) == '[') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ParsedTrace parseText(String text, CancelCheck cancel, boolean captureKnown) {
         int[] starts = lineStarts(text);
         int n = starts.length - 1;
         byte[] kinds = new byte[n];
@@ -39,7 +63,7 @@ public final class TraceParser {
         List<String> nameTable = new ArrayList<>();
         Map<String, Integer> errnoIds = new HashMap<>();
         List<String> errnoTable = new ArrayList<>();
-        boolean capture = false;
+        boolean capture = captureKnown;
         boolean anyMalformed = false;
 
         for (int i = 0; i < n; i++) {
