@@ -82,21 +82,18 @@ public record DetectedOptions(PidForm pidForm, String timestamps, boolean relati
     }
 
     /**
-     * These options (of the first part of a trace) with what a later part of it shows: decorations, frames, dumps
-     * and durations anywhere count, and a -c table after calls makes -C. {@code callsSoFar} says whether the parts
-     * before had calls.
+     * These options, of the first window of a trace, with what a later window shows. As the detector does on a whole
+     * text, options that show in prefixes and arguments come from the first lines (a window holds far more than the
+     * detector samples); frames, dumps, durations and captures count anywhere, and a -c table after calls makes -C.
+     * {@code callsSoFar} says whether the windows before had calls.
      */
     public DetectedOptions merge(DetectedOptions later, boolean callsSoFar) {
         String table = summary.isEmpty() ? later.summary : summary;
         if (!later.summary.isEmpty() && (callsSoFar || later.summary.equals("-C"))) {
             table = "-C";
         }
-        return new DetectedOptions(pidForm != PidForm.NONE ? pidForm : later.pidForm,
-                timestamps.isEmpty() ? later.timestamps : timestamps, relative || later.relative,
-                durations || later.durations, later.decodeFds.length() > decodeFds.length() ? later.decodeFds : decodeFds,
-                stackTraces || later.stackTraces, syscallNumbers || later.syscallNumbers,
-                instructionPointer || later.instructionPointer, comm || later.comm,
-                xForm.equals("abbrev") ? later.xForm : xForm, table, hexDumps || later.hexDumps,
-                stderrCapture || later.stderrCapture);
+        return new DetectedOptions(pidForm != PidForm.NONE ? pidForm : later.pidForm, timestamps, relative,
+                durations || later.durations, decodeFds, stackTraces || later.stackTraces, syscallNumbers,
+                instructionPointer, comm, xForm, table, hexDumps || later.hexDumps, stderrCapture || later.stderrCapture);
     }
 }

@@ -192,7 +192,7 @@ public final class TraceModel {
                 ProcessInfo process = processFor(i);
                 processOfLine[i] = process.id();
                 process.lineCount++;
-                if (process.firstLine < 0) {
+                if (process.firstLine == NONE) {
                     process.firstLine = i;
                 }
                 process.lastLine = i;
