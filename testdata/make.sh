@@ -308,7 +308,7 @@ t poke.strace "\`-e inject=...:poke_enter=\`: \`(INJECTED: args)\`" \
 
 section "Misleading error messages (the cause is not what the message says)"
 rm -f "$W/xauth/Xauthority-c" "$W/xauth/Xauthority-l"
-t xauth-link.strace "xauth's lock dance (\`src/xauth-dance.c\`, after libXau): \`access\` and \`stat\` ENOENT, \`open(...-c, O_EXCL)\`, \`statfs\`, then \`link(-c, -l)\` fails with \`ESERVERFAULT\` (injected: what NFS returns when it cannot make hard links); the message says \"error in locking authority file\"" \
+t xauth-link.strace "xauth's lock dance (\`src/xauth-dance.c\`, after libXau): \`access\` and \`stat\` ENOENT, \`open(...-c, O_EXCL)\`, \`statfs\`, then \`link(-c, -l)\` fails with \`ESERVERFAULT\` (injected: what a 9p or FUSE file system without hard links can return); the message says \"error in locking authority file\"" \
 	'link\(.*ESERVERFAULT.*\(INJECTED\) &&& write\(2, "xauth:  error in locking &&& exited with 1' -- \
 	strace -e inject=link:error=ESERVERFAULT -o @/xauth-link.strace "$BIN/xauth-dance"
 rm -f "$W/xauth/hello-link"
