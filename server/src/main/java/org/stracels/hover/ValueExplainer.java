@@ -108,7 +108,7 @@ final class ValueExplainer {
         if ((mode & 01000) != 0) {
             rwx.setCharAt(8, rwx.charAt(8) == 'x' ? 't' : 'T');
         }
-        StringBuilder b = new StringBuilder("Permission bits ").append(Md.tick(rwx.toString()))
+        StringBuilder b = new StringBuilder(fileType(mode)).append("Permission bits ").append(Md.tick(rwx.toString()))
                 .append(": owner ").append(who(mode >> 6)).append(", group ").append(who(mode >> 3))
                 .append(", others ").append(who(mode)).append('.');
         if ((mode & 04000) != 0) {
@@ -121,6 +121,25 @@ final class ValueExplainer {
             b.append(" Sticky: in a directory, only a file's owner may delete it.");
         }
         return b.toString();
+    }
+
+    /** "File type `S_IFCHR` (character device). " for the type bits of a mode ({@code st_mode=020666} under -X raw). */
+    private static String fileType(long mode) {
+        long type = mode & 0170000;
+        String[] t = switch ((int) type) {
+            case 0140000 -> new String[] {"S_IFSOCK", "socket"};
+            case 0120000 -> new String[] {"S_IFLNK", "symbolic link"};
+            case 0100000 -> new String[] {"S_IFREG", "regular file"};
+            case 060000 -> new String[] {"S_IFBLK", "block device"};
+            case 040000 -> new String[] {"S_IFDIR", "directory"};
+            case 020000 -> new String[] {"S_IFCHR", "character device"};
+            case 010000 -> new String[] {"S_IFIFO", "FIFO (named pipe)"};
+            default -> null;
+        };
+        if (t == null) {
+            return type == 0 ? "" : "Type bits 0" + Long.toOctalString(type) + " that name no file type. ";
+        }
+        return "File type " + Md.tick(t[0]) + " (" + t[1] + ", 0" + Long.toOctalString(type) + "). ";
     }
 
     private static String who(long bits) {
