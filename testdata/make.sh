@@ -327,6 +327,23 @@ t net-timeout.strace "\`-yy -T\`: \`src/net-timeout.c\` connects to localhost:9 
 	'connect\(.*ECONNREFUSED &&& timed out &&& exited with 1' -- \
 	strace -yy -T -o @/net-timeout.strace "$BIN/net-timeout"
 
+section "Kernel vocabulary (constants the hovers explain)"
+t netlink.strace "\`-f -v -s 256\`: \`ip -s -d link show lo\` and \`ip addr show lo\`: rtnetlink requests and answers (\`RTM_*\`, \`NLM_F_*\`, \`IFLA_*\`, \`IFA_*\`, \`IFF_*\`, \`ARPHRD_*\`), nested \`IFLA_AF_SPEC\` with \`IPV4_DEVCONF_*\`, \`DEVCONF_*\`, \`IPSTATS_MIB_*\`, \`ICMP6_MIB_*\`, and attribute types strace 6.1 has no name for (\`NLA_F_NESTED|0x3e /* IFLA_??? */\`)" \
+	'RTM_GETLINK &&& IPV4_DEVCONF_FORWARDING &&& DEVCONF_MTU6 &&& IPSTATS_MIB_NUM &&& ICMP6_MIB_NUM &&& NLA_F_NESTED\|0x &&& RTM_NEWADDR &&& IFF_UP' -- \
+	strace -f -v -s 256 -o @/netlink.strace sh -c "ip -s -d link show lo; ip addr show lo"
+t statfs.strace "\`stat -f\` on three file systems: \`statfs\` with \`f_type\` (\`*_MAGIC\`) and \`f_flags\` (\`ST_*\`)" \
+	'f_type=TMPFS_MAGIC &&& PROC_SUPER_MAGIC &&& ST_VALID' -- \
+	strace -o @/statfs.strace stat -f / /dev/shm /proc
+t caps.strace "\`capsh --print\`: \`prctl(PR_CAPBSET_READ, CAP_…)\` for every capability, \`capget\`" \
+	'PR_CAPBSET_READ, CAP_CHOWN &&& capget' -- \
+	strace -o @/caps.strace /usr/sbin/capsh --print
+t mount.strace "\`-f unshare -m\`: \`unshare(CLONE_NEWNS)\`, \`mount\` with \`MS_*\` flags (\`MS_RDONLY|MS_NOSUID|MS_NODEV\`, \`MS_REC|MS_PRIVATE\`), \`umount2\`" \
+	'MS_RDONLY &&& MS_REC\|MS_PRIVATE &&& umount2' -- \
+	strace -f -o @/mount.strace unshare -m sh -c "mount -t tmpfs -o ro,nosuid,nodev tmpfs /mnt && mount --make-rprivate / && umount /mnt"
+t X-raw-dev.strace "\`-X raw\`: \`stat /dev/null\` prints \`st_mode=020666\` (a character device, type bits and all in octal)" \
+	'st_mode=020666' -- \
+	strace -X raw -o @/X-raw-dev.strace stat /dev/null
+
 section "Personalities, unknown syscalls, tips"
 t personality.strace "\`--quiet=none -n\`: \`[ Process PID=N runs in 32 bit mode. ]\` / \`x32 mode\` / \`64 bit mode\` lines, i386 syscall numbers via int \$0x80, unknown syscall \`syscall_0x1f4(...)\`" \
 	'runs in 32 bit mode &&& runs in x32 mode &&& syscall_0x1f4' -- \
