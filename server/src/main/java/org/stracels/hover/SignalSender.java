@@ -40,10 +40,12 @@ final class SignalSender {
         boolean known = receiver != null && receiver.pid() > 0;
         boolean self = pid != null && known && pid.equals(Integer.toString(receiver.pid()));
         return switch (code) {
-            case "SI_USER" -> self
-                    ? "Sent by this process itself (`kill` on its own pid), or by the kernel on its behalf: a write to"
-                            + " a pipe or socket nobody reads raises `SIGPIPE` this way, a file over the size limit `SIGXFSZ`."
-                    : "Sent with `kill()`" + sender(ctx, pid, known) + ".";
+            case "SI_USER" -> !self ? "Sent with `kill()`" + sender(ctx, pid, known) + "."
+                    : "SIGPIPE".equals(signal) ? "Raised by the kernel on this process's behalf (its own pid is the"
+                            + " sender): it wrote to a pipe or socket whose reading end is closed."
+                    : "SIGXFSZ".equals(signal) ? "Raised by the kernel on this process's behalf (its own pid is the"
+                            + " sender): a write went past the file size limit (`RLIMIT_FSIZE`)."
+                    : "Sent by this process itself, with `kill()` on its own pid or on its process group.";
             case "SI_TKILL" -> self
                     ? "Sent by this process to one of its own threads with `tgkill()`: `raise()`, `abort()` and"
                             + " `pthread_kill()` work this way."

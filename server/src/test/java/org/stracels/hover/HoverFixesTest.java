@@ -108,7 +108,7 @@ class HoverFixesTest {
         assertThat(at("signals.strace", 71, "SIGUSR1").markdown()).contains("Sent with `sigqueue()`");
         assertThat(at("term.strace", 110, "SIGTERM").markdown())
                 .contains("by another process, pid 10112 (`/usr/bin/timeout`)");
-        assertThat(at("term.strace", 102, "SIGTERM").markdown()).contains("Sent by this process itself");
+        assertThat(at("term.strace", 102, "SIGTERM").markdown()).contains("Sent by this process itself, with `kill()` on its own pid or on its process group").doesNotContain("SIGPIPE");
     }
 
     @Test
