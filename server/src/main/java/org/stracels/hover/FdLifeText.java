@@ -71,7 +71,11 @@ final class FdLifeText {
             return " in another process";
         }
         if (p.isThread() && p.parentId() >= 0) {
-            return " in thread " + p.pid() + " of pid " + ctx.trace().model().process(p.parentId()).pid();
+            ProcessInfo leader = ctx.trace().model().process(p.parentId());
+            for (int hops = 0; leader.isThread() && leader.parentId() >= 0 && hops < 64; hops++) {
+                leader = ctx.trace().model().process(leader.parentId()); // a thread another thread created
+            }
+            return " in thread " + p.pid() + " of pid " + leader.pid();
         }
         return " in pid " + p.pid();
     }
