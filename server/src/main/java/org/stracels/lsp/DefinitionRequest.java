@@ -18,12 +18,15 @@ final class DefinitionRequest {
     private final PlaceLocations locations;
     private final FfFiles ff;
     private final ViewLinks views;
+    private final ViewNavigation navigation;
 
-    DefinitionRequest(Documents documents, PlaceLocations locations, FfFiles ff, ViewLinks views) {
+    DefinitionRequest(Documents documents, PlaceLocations locations, FfFiles ff, ViewLinks views,
+            ViewNavigation navigation) {
         this.documents = documents;
         this.locations = locations;
         this.ff = ff;
         this.views = views;
+        this.navigation = navigation;
     }
 
     CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
@@ -37,6 +40,13 @@ final class DefinitionRequest {
                         return List.of(back); // a view line's prefix: the way back to the original
                     }
                     doc.prepareFds(doc.cancelCheck(cancel));
+                    List<Location> viaOriginal = navigation.inOriginal(doc, offset, original -> at -> {
+                        original.prepareFds(original.cancelCheck(cancel));
+                        return Definition.find(original.trace(), at, ff.of(original.uri()), original.cancelCheck(cancel));
+                    });
+                    if (viaOriginal != null) {
+                        return viaOriginal;
+                    }
                     return locations.of(doc, Definition.find(doc.trace(), offset, ff.of(doc.uri()), doc.cancelCheck(cancel)));
                 }).orElse(List.of());
             }

@@ -12,10 +12,12 @@ record Features(HoverRequest hover, DocumentSymbolRequest symbols, FoldingRangeR
         FfFiles ff = new FfFiles(documents);
         PlaceLocations locations = new PlaceLocations(ff);
         ViewLinks viewLinks = new ViewLinks(documents, views);
+        ViewNavigation navigation = new ViewNavigation(documents, views, locations);
         return new Features(new HoverRequest(documents, settings), new DocumentSymbolRequest(documents, settings),
                 new FoldingRangeRequest(documents, settings), new SemanticTokensRequest(documents),
                 new InlayHintRequest(documents, settings), new CodeLensRequest(documents),
-                new DefinitionRequest(documents, locations, ff, viewLinks), new ReferencesRequest(documents, locations),
+                new DefinitionRequest(documents, locations, ff, viewLinks, navigation),
+                new ReferencesRequest(documents, locations, navigation),
                 new DocumentHighlightRequest(documents), viewLinks);
     }
 }

@@ -11,10 +11,12 @@ import org.stracels.navigate.References;
 final class ReferencesRequest {
     private final Documents documents;
     private final PlaceLocations locations;
+    private final ViewNavigation navigation;
 
-    ReferencesRequest(Documents documents, PlaceLocations locations) {
+    ReferencesRequest(Documents documents, PlaceLocations locations, ViewNavigation navigation) {
         this.documents = documents;
         this.locations = locations;
+        this.navigation = navigation;
     }
 
     CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
@@ -25,6 +27,13 @@ final class ReferencesRequest {
             boolean declaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
             return documents.get(params.getTextDocument().getUri()).map(doc -> {
                 int offset = doc.positions().offset(params.getPosition());
+                List<Location> viaOriginal = navigation.inOriginal(doc, offset, original -> at -> {
+                    original.prepareFds(original.cancelCheck(cancel));
+                    return References.find(original.trace(), at, declaration, original.cancelCheck(cancel));
+                });
+                if (viaOriginal != null) {
+                    return viaOriginal; // a view of an open trace: what the original finds, in the view where it can be
+                }
                 doc.prepareFds(doc.cancelCheck(cancel));
                 return locations.of(doc, References.find(doc.trace(), offset, declaration, doc.cancelCheck(cancel)));
             }).orElse(List.of());

@@ -102,6 +102,44 @@ class ViewProtocolTest {
     }
 
     @Test
+    void definitionsAndReferencesOutsideTheViewLandInTheOriginal() throws Exception {
+        try (ServerConnection c = ServerConnection.start()) {
+            c.initialize();
+            String uri = TestData.uri("fdlife.strace");
+            String text = TestData.text("fdlife.strace");
+            c.open(uri, 1, text);
+            String[] original = text.split("\n", -1);
+            int open = TestData.lineWithText(text, "= 3");
+            int use = -1;
+            for (int i = open + 1; i < original.length && use < 0; i++) {
+                if (original[i].matches("^\\d+ +(read|write|fstat|newfstatat|lseek|pread64)\\(3,.*")) {
+                    use = i;
+                }
+            }
+            assertThat(use).as("a use of fd 3 after line " + open).isPositive();
+            String name = original[use].replaceAll("^\\d+ +(\\w+)\\(.*", "$1");
+            JsonObject view = run(c, "strace.view", "{\"uri\": \"" + uri + "\", \"syscalls\": [\"" + name + "\"]}");
+            List<Integer> lines = lines(view);
+            assertThat(lines).contains(use).doesNotContain(open);
+            String viewUri = "untitled:view-of-fdlife";
+            c.open(viewUri, 1, view.get("text").getAsString());
+            int at = lines.indexOf(use);
+            int column = original[use].indexOf("(3,") + 1;
+            List<? extends Location> def = c.server.getTextDocumentService().definition(new DefinitionParams(
+                    new TextDocumentIdentifier(viewUri), new Position(at, column))).get(TIMEOUT, TimeUnit.MILLISECONDS).getLeft();
+            assertThat(def).singleElement().satisfies(l -> {
+                assertThat(l.getUri()).as("the call that made fd 3 is not in the view").isEqualTo(uri);
+                assertThat(l.getRange().getStart().getLine()).isEqualTo(open);
+            });
+            List<? extends Location> refs = c.server.getTextDocumentService().references(new org.eclipse.lsp4j.ReferenceParams(
+                    new TextDocumentIdentifier(viewUri), new Position(at, column), new org.eclipse.lsp4j.ReferenceContext(true)))
+                    .get(TIMEOUT, TimeUnit.MILLISECONDS);
+            assertThat(refs).anyMatch(l -> l.getUri().equals(viewUri) && l.getRange().getStart().getLine() == at);
+            assertThat(refs).anyMatch(l -> l.getUri().equals(uri) && l.getRange().getStart().getLine() == open);
+        }
+    }
+
+    @Test
     void aFileThatIsNotOpenIsReadFromDiskWithProgressWhenBig() throws Exception {
         String one = TestData.text("busy.strace");
         Path big = dir.resolve("big.strace");
