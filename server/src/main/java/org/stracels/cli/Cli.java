@@ -30,6 +30,11 @@ public final class Cli {
               strace-ls stats [--json] [--coverage] FILE
                                                   show what a trace holds: options, line kinds, processes,
                                                   failed calls, syscall counts and -T times
+              strace-ls diff GOOD BAD [--json] [--all]
+                                                  what the failing run BAD did differently from the working
+                                                  run GOOD, most likely reason first (a run: a trace, a
+                                                  folder of -ff files or an -ff prefix); exit 1 when a
+                                                  difference explains a failure of BAD
               strace-ls --help | --version
 
             check prints FILE:LINE:COL: severity: message [code] per finding (LINE and COL from 1,
@@ -65,6 +70,9 @@ public final class Cli {
             case "--version" -> {
                 out.println("strace-ls " + version());
                 return OK;
+            }
+            case "diff" -> {
+                return DiffCommand.run(args, out);
             }
             case "check", "stats" -> {
                 Arguments a = Arguments.parse(first, args);
