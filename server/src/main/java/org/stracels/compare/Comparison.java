@@ -181,7 +181,7 @@ public final class Comparison {
         tieToCauses();
         tieEnvironment();
         List<Difference> all = new ArrayList<>(found);
-        all.sort(Comparator.comparing((Difference d) -> !d.ranked()).thenComparing(Comparator.comparingInt(Difference::score).reversed())
+        all.sort(Comparator.comparing((Difference d) -> !d.ranked()).thenComparing(Difference::routine).thenComparing(Comparator.comparingInt(Difference::score).reversed())
                 .thenComparingInt(d -> order(bad, d.bad())).thenComparingInt(d -> order(good, d.good())));
         ranked = List.copyOf(all);
     }
