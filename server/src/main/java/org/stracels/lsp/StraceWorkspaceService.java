@@ -15,14 +15,15 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * {@code workspace/*}: symbols across the open traces; the settings, which arrive here in the same shape as
- * initializationOptions ({@link SettingsReader}); and {@code executeCommand} for the server's one command
- * ({@link ShowLocationCommand}).
+ * initializationOptions ({@link SettingsReader}); and {@code executeCommand} for the server's commands
+ * ({@link ShowLocationCommand}, {@link CompareCommand}).
  */
 final class StraceWorkspaceService implements WorkspaceService {
     private static final Logger LOG = Logger.getLogger(StraceWorkspaceService.class.getName());
     private final WorkspaceSymbolRequest symbols;
     private final Consumer<Object> settingsChanged;
     private final ShowLocationCommand showLocation;
+    private final CompareCommand compare = new CompareCommand();
 
     StraceWorkspaceService(WorkspaceSymbolRequest symbols, Consumer<Object> settingsChanged,
             ShowLocationCommand showLocation) {
@@ -39,6 +40,9 @@ final class StraceWorkspaceService implements WorkspaceService {
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (params != null && CompareCommand.ID.equals(params.getCommand())) {
+            return compare.execute(params);
+        }
         return showLocation.execute(params);
     }
 
