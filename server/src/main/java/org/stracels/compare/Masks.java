@@ -19,7 +19,6 @@ final class Masks {
     /** Python's tempfile: tmp + 8 chars of [a-z0-9_]. */
     private static final Pattern PY_TEMP = Pattern.compile("\\btmp([a-z0-9_]{8})(?=$|[./])");
     private static final Pattern PROC_PID = Pattern.compile("^/proc/[0-9]+(?=/|$)");
-    private static final Pattern DIGITS = Pattern.compile("(?<![0-9])[0-9]{2,}(?![0-9])");
     /** Numbers inside these fields change on every run. */
     private static final Set<String> VOLATILE_FIELDS = Set.of("si_pid", "si_utime", "si_stime", "si_uid",
             "tv_sec", "tv_nsec", "tv_usec", "st_ino", "st_dev", "st_rdev", "st_atime", "st_atime_nsec", "st_mtime",
@@ -106,25 +105,36 @@ final class Masks {
             if (set.isEmpty()) {
                 return s;
             }
-            Matcher m = DIGITS.matcher(s);
             StringBuilder b = null;
             int last = 0;
-            while (m.find()) {
-                long n;
-                try {
-                    n = Long.parseLong(m.group());
-                } catch (NumberFormatException e) {
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
+                if (!isDigit(s.charAt(i)) || i > 0 && isDigit(s.charAt(i - 1))) {
                     continue;
                 }
-                if (contains(n)) {
-                    if (b == null) {
-                        b = new StringBuilder();
-                    }
-                    b.append(s, last, m.start()).append(PID);
-                    last = m.end();
+                int j = i;
+                long v = 0;
+                while (j < n && isDigit(s.charAt(j)) && j - i < 10) {
+                    v = v * 10 + (s.charAt(j) - '0');
+                    j++;
                 }
+                if (j < n && isDigit(s.charAt(j))) {
+                    continue;
+                }
+                if (j - i >= 3 && contains(v)) {
+                    if (b == null) {
+                        b = new StringBuilder(n + 8);
+                    }
+                    b.append(s, last, i).append(PID);
+                    last = j;
+                }
+                i = j;
             }
-            return b == null ? s : b.append(s, last, s.length()).toString();
+            return b == null ? s : b.append(s, last, n).toString();
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
         }
     }
 }

@@ -106,6 +106,9 @@ final class RunReader {
 
     private RunProcess process(int pid, int lineNo) {
         RunProcess proc = pid >= 0 ? byPid.get(pid) : anonymous;
+        if (proc != null && proc.ending != null && pid >= 0) {
+            proc = null; // the pid was used again after its process ended
+        }
         if (proc == null) {
             proc = newProcess(pid);
             if (pid < 0) {
