@@ -11,6 +11,7 @@ import {
   LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions, State,
 } from 'vscode-languageclient/node';
 import { findJava, JavaNotFound, splitArgs } from './java';
+import { registerCompare } from './compare';
 
 let client: LanguageClient | undefined;
 let output: OutputChannel;
@@ -40,6 +41,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       }
     }),
   );
+  registerCompare(context, () => client);
   await queue(start);
 }
 

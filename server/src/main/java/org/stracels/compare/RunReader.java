@@ -159,6 +159,14 @@ final class RunReader {
     }
 
     private void call(RunProcess proc, String s, ParsedLine pl, int lineNo, long nanos) {
+        String name = pl.name();
+        if (pl.returnKind() == ReturnKind.VALUE && name != null && (name.startsWith("clone") || name.endsWith("fork"))) {
+            try {
+                pids.add(Long.parseLong(pl.returnValueSpan().text(s))); // before its arguments name it (parent_tid=[N])
+            } catch (NumberFormatException e) {
+                // not a pid
+            }
+        }
         Normaliser.Normal n = Normaliser.call(s, pl, proc.fds, pids);
         int index = proc.calls();
         boolean routine = pl.returnKind() == ReturnKind.RESTART

@@ -83,6 +83,7 @@ public final class CompareBench {
     /** Writes {@code lines} lines of {@code unit} repeated; for BAD, pids moved and one openat failing. */
     private static String write(List<String> unit, int lines, Path out, boolean bad) throws IOException {
         String broken = null;
+        String opening = null;
         java.util.Set<String> pids = new java.util.HashSet<>();
         for (String l : unit) {
             int space = l.indexOf(' ');
@@ -95,7 +96,11 @@ public final class CompareBench {
                 String line = unit.get(i % unit.size());
                 if (bad) {
                     line = movePids(line, pids);
-                    boolean devNull = line.contains("openat resumed>) = ") || line.contains("\"/dev/null\"") && line.contains(") = ");
+                    String pid = line.substring(0, Math.max(0, line.indexOf(' ')));
+                    if (line.contains("\"/dev/null\"") && line.endsWith("<unfinished ...>")) {
+                        opening = pid;
+                    }
+                    boolean devNull = line.contains("openat resumed>) = ") && pid.equals(opening);
                     if (broken == null && i >= lines / 2 && devNull) {
                         line = line.substring(0, line.indexOf(") = ") + 1) + " = -1 EACCES (Permission denied) <0.000009>";
                         broken = "line " + (i + 1);
