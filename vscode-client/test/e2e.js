@@ -333,13 +333,14 @@ async function compareChecks() {
       const texts = await page.locator('.editor-group-container .tab.active').allInnerTexts();
       return texts.some(t => /missing\.good\.strace/.test(t)) && texts.some(t => /missing\.bad\.strace/.test(t)) ? texts : undefined;
     }, 'missing.good.strace and missing.bad.strace active in two editor groups');
-    // the GOOD side: its selected line is the openat of app.conf
+    // the GOOD side, in the other group: its cursor line is the openat of app.conf
     const selected = await poll(async () => {
       const left = groups.filter({ has: page.locator('.tab.active', { hasText: 'missing.good.strace' }) }).first();
-      const t = await left.locator('.view-line').allInnerTexts();
-      return t.some(x => x.includes('app.conf') && x.includes('= 3')) ? t.length : undefined;
-    }, `line ${goodLine} of missing.good.strace in view`);
-    return `BAD at line ${badLine} selected; ${tabs.map(oneLine).join(' | ')} side by side (${selected} lines shown of GOOD)`;
+      const active = left.locator('.line-numbers.active-line-number');
+      const n = await active.count() ? (await active.first().innerText()).trim() : '';
+      return n === String(goodLine) ? n : undefined;
+    }, `line ${goodLine} of missing.good.strace as the cursor line of the other group`);
+    return `BAD at line ${badLine} selected; GOOD at line ${selected}; ${tabs.map(oneLine).join(' | ')} side by side`;
   });
   await screenshot('08-compare-reveal');
 
@@ -353,8 +354,8 @@ async function compareChecks() {
         return undefined;
       }
       const t = (await diff.locator('.view-line').allInnerTexts()).join('\n');
-      return /= -1 ENOENT/.test(t) && /0x…/.test(t) ? t : undefined;
-    }, 'a diff editor with the normalised calls (ENOENT on the BAD side, addresses masked)');
+      return /exited with 0/.test(t) && /exited with 1/.test(t) && /0x…/.test(t) ? t : undefined;
+    }, 'a diff editor with the normalised calls of both runs (exited with 0 and with 1, addresses masked)');
     const tab = await waitForText('.tab.active', /GOOD ↔ BAD/);
     return `"${oneLine(tab)}"; ${text.split('\n').length} lines shown`;
   });
