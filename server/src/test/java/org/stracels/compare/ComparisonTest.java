@@ -118,6 +118,41 @@ class ComparisonTest {
     }
 
     @Test
+    void everyTestdataTraceComparedWithItselfHasNoDifference() throws IOException {
+        List<Path> traces;
+        try (var files = Files.list(TESTDATA)) {
+            traces = files.filter(f -> f.toString().endsWith(".strace")).sorted().toList();
+        }
+        assertThat(traces).hasSizeGreaterThan(40);
+        for (Path t : traces) {
+            Comparison c = Comparison.of(List.of(t), List.of(t.toString()), List.of(t), List.of(t.toString()));
+            assertThat(c.differences()).as(t.toString()).isEmpty();
+            assertThat(c.explainsFailure()).as(t.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void textThatIsNoTraceComparesWithoutError(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path junk = dir.resolve("junk.strace");
+        StringBuilder b = new StringBuilder();
+        java.util.Random r = new java.util.Random(15);
+        String alphabet = "abc(){}[]<>\"\\=, -0123456789x+.:/|*\t";
+        for (int line = 0; line < 2000; line++) {
+            int n = r.nextInt(120);
+            for (int i = 0; i < n; i++) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            b.append(line % 7 == 0 ? " <unfinished ...>\n" : line % 11 == 0 ? ") = -1 ENOENT (x)\n" : "\n");
+        }
+        Files.writeString(junk, b);
+        Path trace = TESTDATA.resolve("follow.strace");
+        Comparison c = Comparison.of(List.of(trace), List.of("good"), List.of(junk), List.of("bad"));
+        assertThat(c.pairs()).isNotEmpty();
+        Comparison back = Comparison.of(List.of(junk), List.of("good"), List.of(trace), List.of("bad"));
+        assertThat(back.differences()).isNotNull();
+    }
+
+    @Test
     void theWorkingRunAsBadExplainsNoFailure() throws IOException {
         Comparison c = compare("diff/missing.bad.strace", "diff/missing.good.strace");
         assertThat(c.failures()).isEmpty();
