@@ -153,6 +153,29 @@ class ComparisonTest {
     }
 
     @Test
+    void aCallMuchSlowerInBadIsADifference(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        // tt-T.strace as it is, and the same run with the open of hello.txt taking half a second (-T)
+        Path good = TESTDATA.resolve("tt-T.strace");
+        List<String> lines = Files.readAllLines(good);
+        int slow = -1;
+        for (int i = 0; i < lines.size() && slow < 0; i++) {
+            if (lines.get(i).contains("openat(") && lines.get(i).contains("hello.txt") && lines.get(i).matches(".*<0\\.0000[0-9]{2}>$")) {
+                slow = i;
+            }
+        }
+        assertThat(slow).isNotNegative();
+        lines.set(slow, lines.get(slow).replaceAll("<0\\.0000[0-9]{2}>$", "<0.500000>"));
+        Path bad = dir.resolve("slow.strace");
+        Files.write(bad, lines);
+        Comparison c = Comparison.of(List.of(good), List.of("good"), List.of(bad), List.of("bad"));
+        assertThat(c.rankedDifferences()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(Kind.SLOWER);
+            assertThat(d.why()).startsWith("openat took 0.500 s in BAD and 0.0");
+        });
+        assertThat(c.rankedDifferences().get(0).bad().line()).isEqualTo(slow + 1);
+    }
+
+    @Test
     void theWorkingRunAsBadExplainsNoFailure() throws IOException {
         Comparison c = compare("diff/missing.bad.strace", "diff/missing.good.strace");
         assertThat(c.failures()).isEmpty();
