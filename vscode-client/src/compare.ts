@@ -140,7 +140,7 @@ async function showAt(place: Place, column: ViewColumn, preserveFocus: boolean):
 async function showPair(texts: Texts, pair: Pair, t: { good: string; bad: string }): Promise<void> {
   const left = texts.put(`good/pair-${pair.id}.strace`, t.good);
   const right = texts.put(`bad/pair-${pair.id}.strace`, t.bad);
-  const title = `${pair.bad ?? pair.good ?? 'process'}: GOOD ↔ BAD (normalised)`;
+  const title = `GOOD ↔ BAD (normalised): ${pair.bad ?? pair.good ?? 'process'}`;
   await commands.executeCommand('vscode.diff', left, right, title);
 }
 
