@@ -73,7 +73,7 @@ final class RunReader {
                 Pending p = e.getValue();
                 RunProcess proc = processes.get(e.getKey());
                 String head = head(p);
-                addCall(proc, head + ") = ?", p.lineNo, false, p.line, p.parsed);
+                addCall(proc, head + ") = ?", p.lineNo);
             }
             pending.clear();
         }
@@ -93,7 +93,7 @@ final class RunReader {
             case UNFINISHED -> {
                 Pending old = pending.put(proc.id, new Pending(s, pl, lineNo));
                 if (old != null) {
-                    addCall(proc, head(old) + ") = ?", old.lineNo, false, old.line, old.parsed);
+                    addCall(proc, head(old) + ") = ?", old.lineNo);
                 }
             }
             case RESUMED -> resumed(proc, s, pl, lineNo);
@@ -180,7 +180,8 @@ final class RunReader {
         }
     }
 
-    private void addCall(RunProcess proc, String text, int lineNo, boolean failed, String s, ParsedLine pl) {
+    /** A call that never returned in the trace: its entry half, closed as {@code = ?}. */
+    private void addCall(RunProcess proc, String text, int lineNo) {
         ParsedLine whole = LineParser.parse(text, 0, text.length());
         if (whole.kind() == LineKind.SYSCALL) {
             Normaliser.Normal n = Normaliser.call(text, whole, proc.fds, pids);
@@ -206,7 +207,7 @@ final class RunReader {
     private void ended(RunProcess proc, ParsedLine pl, LineKind kind, int lineNo) {
         Pending p = pending.remove(proc.id);
         if (p != null) {
-            addCall(proc, head(p) + ") = ?", p.lineNo, false, p.line, p.parsed);
+            addCall(proc, head(p) + ") = ?", p.lineNo);
         }
         if (kind == LineKind.EXITED) {
             proc.ending = "exited with " + pl.number();
