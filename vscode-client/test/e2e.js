@@ -353,7 +353,8 @@ async function compareChecks() {
       if (await diff.count() === 0) {
         return undefined;
       }
-      const t = (await diff.locator('.view-line').allInnerTexts()).join('\n');
+      // Monaco draws spaces as no-break spaces
+      const t = (await diff.locator('.view-line').allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
       // (lines only GOOD has are drawn apart from the view lines in the inline diff of a narrow window)
       return /exited with 1/.test(t) && /0x…/.test(t) && /<pid>/.test(t) ? t : undefined;
     }, 'a diff editor with the normalised calls (BAD\'s exit, addresses and pids masked)');
