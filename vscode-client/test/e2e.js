@@ -358,7 +358,8 @@ async function compareChecks() {
       // (lines only GOOD has are drawn apart from the view lines in the inline diff of a narrow window)
       return /exited with 1/.test(t) && /0x…/.test(t) && /<pid>/.test(t) ? t : undefined;
     }, 'a diff editor with the normalised calls (BAD\'s exit, addresses and pids masked)');
-    const tab = await waitForText('.tab.active', /GOOD ↔ BAD/);
+    const tab = await poll(async () => (await page.locator('.tab.active').allInnerTexts()).find(t => /GOOD ↔ BAD/.test(t)),
+      'an active tab titled GOOD ↔ BAD');
     return `"${oneLine(tab)}"; ${text.split('\n').length} lines shown`;
   });
   await screenshot('09-compare-diff');
