@@ -47,7 +47,7 @@ selected() {
 # ---------------------------------------------------------------- clean
 if ((${#ONLY[@]} == 0)); then
 	rm -f "$OUT"/*.strace "$OUT"/README.md
-	rm -rf "$OUT"/ff "$OUT"/thread-exec-ff "$OUT"/fdlife-ff
+	rm -rf "$OUT"/ff "$OUT"/thread-exec-ff "$OUT"/fdlife-ff "$OUT"/diff
 fi
 rm -rf "$W"
 mkdir -p "$BIN" "$RUN" "$LOG" "$W/core" "$W/xauth" "$OUT/ff" "$OUT/thread-exec-ff" "$OUT/fdlife-ff"
@@ -343,6 +343,76 @@ t mount.strace "\`-f unshare -m\`: \`unshare(CLONE_NEWNS)\`, \`mount\` with \`MS
 t X-raw-dev.strace "\`-X raw\`: \`stat /dev/null\` prints \`st_mode=020666\` (a character device, type bits and all in octal)" \
 	'st_mode=020666' -- \
 	strace -X raw -o @/X-raw-dev.strace stat /dev/null
+section "Pairs for strace-ls diff (one run works, the other fails)"
+# Each pair is the same command run twice under one changed condition; diff/NAME.good.strace worked,
+# diff/NAME.bad.strace failed. Setup and teardown between the two runs are the lines around them.
+D=$W/diff
+mkdir -p "$D" "$OUT/diff" "$LOG/diff"
+printf 'port=8080\n' >"$D/app.conf"
+t diff/missing.good.strace "diff pair: \`cat app.conf\` with the file present" 'exited with 0' -- \
+	strace -o @/diff/missing.good.strace cat "$D/app.conf"
+rm -f "$D/app.conf"
+t diff/missing.bad.strace "diff pair: the same with the file missing" 'ENOENT &&& exited with 1' -- \
+	strace -o @/diff/missing.bad.strace cat "$D/app.conf"
+mkdir -p "$D/out"
+chmod 777 "$D/out"
+t diff/readonly.good.strace "diff pair: \`touch out/stamp\` as nobody (\`-u nobody\`) in a writable directory" 'exited with 0' -- \
+	strace -u nobody -o @/diff/readonly.good.strace touch "$D/out/stamp"
+rm -f "$D/out/stamp"
+chmod 555 "$D/out"
+t diff/readonly.bad.strace "diff pair: the same in a read-only directory" 'EACCES &&& exited with 1' -- \
+	strace -u nobody -o @/diff/readonly.bad.strace touch "$D/out/stamp"
+printf 'token\n' >"$D/secret"
+chmod 600 "$D/secret"
+t diff/nobody.good.strace "diff pair: \`cat secret\` (mode 600, owned by root) as root" 'exited with 0' -- \
+	strace -o @/diff/nobody.good.strace cat "$D/secret"
+t diff/nobody.bad.strace "diff pair: the same as nobody (\`-u nobody\`)" 'EACCES &&& exited with 1' -- \
+	strace -u nobody -o @/diff/nobody.bad.strace cat "$D/secret"
+mkdir -p "$D/home"
+printf 'colour=blue\n' >"$D/home/.apprc"
+ENV=(env -i PATH=/usr/bin:/bin HOME=$D/home)
+t diff/home.good.strace "diff pair: \`sh -c 'cat \"\$HOME/.apprc\"'\` with HOME set (\`-e abbrev=!execve\`: execve shows the environment)" 'exited with 0' -- \
+	strace -f -e 'abbrev=!execve' -o @/diff/home.good.strace /bin/sh -c 'cat "$HOME/.apprc"'
+ENV=(env -i PATH=/usr/bin:/bin)
+t diff/home.bad.strace "diff pair: the same with HOME unset" 'ENOENT &&& exited with 1' -- \
+	strace -f -e 'abbrev=!execve' -o @/diff/home.bad.strace /bin/sh -c 'cat "$HOME/.apprc"'
+t diff/path.good.strace "diff pair: \`/bin/sh -c 'cat hello.txt'\` with PATH=/usr/bin:/bin (\`-e abbrev=!execve\`)" 'exited with 0' -- \
+	strace -f -e 'abbrev=!execve' -o @/diff/path.good.strace /bin/sh -c "cat $W/hello.txt"
+ENV=(env -i PATH=$D/nobin)
+t diff/path.bad.strace "diff pair: the same with PATH=$D/nobin (cat is not found)" 'ENOENT &&& exited with 127' -- \
+	/usr/bin/strace -f -e 'abbrev=!execve' -o @/diff/path.bad.strace /bin/sh -c "cat $W/hello.txt"
+printf '\303\251\n' >"$D/e.txt"
+ENV=(env -i PATH=/usr/bin:/bin LANG=C.UTF-8)
+t diff/lang.good.strace "diff pair: \`grep -q '^.\$' e.txt\` (e.txt holds one two-byte character) with LANG=C.UTF-8 (\`-e abbrev=!execve\`)" 'exited with 0' -- \
+	strace -e 'abbrev=!execve' -o @/diff/lang.good.strace grep -q '^.$' "$D/e.txt"
+ENV=(env -i PATH=/usr/bin:/bin)
+t diff/lang.bad.strace "diff pair: the same with LANG unset (C locale: two characters, no match)" 'exited with 1' -- \
+	strace -e 'abbrev=!execve' -o @/diff/lang.bad.strace grep -q '^.$' "$D/e.txt"
+printf 'enabled=yes\n' >"$D/app.ini"
+t diff/config.good.strace "diff pair: \`grep -q '^enabled=yes\$' app.ini\` with app.ini saying yes" 'exited with 0' -- \
+	strace -o @/diff/config.good.strace grep -q '^enabled=yes$' "$D/app.ini"
+printf 'enabled=no\n' >"$D/app.ini"
+t diff/config.bad.strace "diff pair: the same with app.ini saying no" 'exited with 1' -- \
+	strace -o @/diff/config.bad.strace grep -q '^enabled=yes$' "$D/app.ini"
+t diff/port.good.strace "diff pair: \`src/listen.c\` binds 127.0.0.1:48765, free" 'exited with 0' -- \
+	strace -o @/diff/port.good.strace "$BIN/listen" 48765
+"$BIN/listen" 48765 3 &
+HOLDER=$!
+sleep 0.5
+t diff/port.bad.strace "diff pair: the same while another \`listen 48765 3\` holds the port" 'EADDRINUSE &&& exited with 1' -- \
+	strace -o @/diff/port.bad.strace "$BIN/listen" 48765
+wait "$HOLDER" || true
+t diff/same.1.strace "diff pair: one working command, run twice (\`-f\`, a pipe): compares as equal" 'exited with 0' -- \
+	strace -f -o @/diff/same.1.strace sh -c "ls /usr/share/misc | head -2; cat $W/hello.txt"
+t diff/same.2.strace "diff pair: the second run of the same command" 'exited with 0' -- \
+	strace -f -o @/diff/same.2.strace sh -c "ls /usr/share/misc | head -2; cat $W/hello.txt"
+printf 'port=8080\n' >"$D/app.conf"
+mkdir -p "$OUT/diff/missing-ff.good" "$OUT/diff/missing-ff.bad"
+t diff/missing-ff.good "(directory) diff pair: \`-ff\`, \`sh -c 'cat app.conf; echo done'\` with the file present" 'exited with 0' -- \
+	strace -ff -o @/diff/missing-ff.good/trace sh -c "cat $D/app.conf; echo done"
+rm -f "$D/app.conf"
+t diff/missing-ff.bad "(directory) diff pair: \`-ff\`, the same with the file missing" 'ENOENT' -- \
+	strace -ff -o @/diff/missing-ff.bad/trace sh -c "cat $D/app.conf; echo done"
 
 section "Personalities, unknown syscalls, tips"
 t personality.strace "\`--quiet=none -n\`: \`[ Process PID=N runs in 32 bit mode. ]\` / \`x32 mode\` / \`64 bit mode\` lines, i386 syscall numbers via int \$0x80, unknown syscall \`syscall_0x1f4(...)\`" \
@@ -437,6 +507,6 @@ t busy.strace "\`-f -tt -T -yy\`: 2 processes x 4 threads doing /proc reads, /de
 # ---------------------------------------------------------------- report
 echo
 echo "files (bytes, lines):"
-(cd "$OUT" && find . -name '*.strace' -o -path './ff/*' -type f -o -path './thread-exec-ff/*' -type f |
+(cd "$OUT" && find . -name '*.strace' -o -path './ff/*' -type f -o -path './thread-exec-ff/*' -type f -o -path './diff/*' -type f |
 	sort | while read -r f; do printf '%8d %7d  %s\n' "$(stat -c %s "$f")" "$(wc -l <"$f")" "${f#./}"; done)
 echo "total: $(du -sh --exclude=src "$OUT" | cut -f1)"

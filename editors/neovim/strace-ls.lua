@@ -51,3 +51,76 @@ vim.api.nvim_create_autocmd('FileType', {
     vim.lsp.buf_attach_client(args.buf, clients[root])
   end,
 })
+
+-- :StraceCompare {other}: what this trace (the run that failed) did differently from {other} (a run of the
+-- same command that worked: a trace, the folder of an -ff run, or its prefix). The server ranks the
+-- differences (strace.compare); a scratch buffer lists them, most likely first. <CR> on a "good:" or "bad:"
+-- line opens that line; on a numbered line, BAD's line here and GOOD's in a vertical split beside it.
+local function compare_jump(buf)
+  local row = vim.api.nvim_win_get_cursor(0)[1]
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  local function place(text)
+    local file, lnum = (text or ''):match('^%s+%a+:%s+(.-):(%d+)$')
+    return file, tonumber(lnum)
+  end
+  local good, bad
+  if lines[row]:match('^%d+%. ') then
+    good, bad = { place(lines[row + 1]) }, { place(lines[row + 2]) }
+  else
+    bad = { place(lines[row]) }
+  end
+  if not bad[1] and not (good and good[1]) then return end
+  vim.cmd('wincmd p')
+  local first = bad[1] and bad or good
+  vim.cmd('edit +' .. first[2] .. ' ' .. vim.fn.fnameescape(first[1]))
+  if good and good[1] and first ~= good then
+    vim.cmd('leftabove vsplit +' .. good[2] .. ' ' .. vim.fn.fnameescape(good[1]))
+    vim.cmd('wincmd p')
+  end
+end
+
+local function compare_show(result)
+  local out = {}
+  for _, f in ipairs(result.failures or {}) do table.insert(out, 'BAD failed: ' .. f) end
+  local function where(loc)
+    return loc == vim.NIL or loc == nil and '-' or (vim.uri_to_fname(loc.uri) .. ':' .. (loc.range.start.line + 1))
+  end
+  local n = 0
+  for _, d in ipairs(result.differences or {}) do
+    if d.ranked then
+      n = n + 1
+      table.insert(out, n .. '. ' .. d.kind .. ': ' .. d.why)
+      table.insert(out, '   good: ' .. where(d.good))
+      table.insert(out, '   bad:  ' .. where(d.bad))
+    end
+  end
+  table.insert(out, n .. ' ranked differences' .. (result.explainsFailure and '' or '; BAD did not fail where GOOD worked'))
+  vim.cmd('botright new')
+  local buf = vim.api.nvim_get_current_buf()
+  vim.bo[buf].buftype, vim.bo[buf].bufhidden, vim.bo[buf].swapfile = 'nofile', 'wipe', false
+  vim.api.nvim_buf_set_name(buf, 'strace-compare')
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, out)
+  vim.bo[buf].modifiable = false
+  vim.api.nvim_buf_set_keymap(buf, 'n', '<CR>', '', { noremap = true, callback = function() compare_jump(buf) end })
+end
+
+vim.api.nvim_create_user_command('StraceCompare', function(opts)
+  local buf = vim.api.nvim_get_current_buf()
+  local client
+  for _, c in pairs(vim.lsp.buf_get_clients(buf)) do
+    if c.name == 'strace-ls' then client = c end
+  end
+  if not client then
+    vim.notify('StraceCompare: no strace-ls client on this buffer', vim.log.levels.ERROR)
+    return
+  end
+  local args = { good = vim.uri_from_fname(vim.fn.fnamemodify(opts.args, ':p'):gsub('/$', '')),
+    bad = vim.uri_from_fname(vim.api.nvim_buf_get_name(buf)) }
+  client.request('workspace/executeCommand', { command = 'strace.compare', arguments = { args } }, function(err, result)
+    if err then
+      vim.notify('StraceCompare: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+    else
+      compare_show(result)
+    end
+  end, buf)
+end, { nargs = 1, complete = 'file' })

@@ -204,6 +204,8 @@
     (check "a manual page ls.1 is not taken for a trace" (not (eq major-mode 'strace-mode)) major-mode)
     (check "Eglot does not manage it" (not eglot--managed-mode))
 
+    (compare-checks)
+
     ;; shutdown and exit sent here, not by eglot-shutdown, which kills the process right after exit
     (dolist (s (cl-loop for servers being the hash-values of eglot--servers-by-project append servers))
       (let ((process (jsonrpc--process s)))
@@ -214,6 +216,46 @@
         (check (format "server %s exits 0 after shutdown and exit" (jsonrpc-name s))
                (and (eq (process-status process) 'exit) (= (process-exit-status process) 0))
                (format "%s %s" (process-status process) (process-exit-status process)))))))
+
+;; M-x strace-ls-compare on a real pair of runs (testdata/diff/missing.*): the scratch buffer and RET
+(defun line-with (path &rest parts)
+  (with-temp-buffer
+    (insert-file-contents path)
+    (let ((n 1) found)
+      (while (and (not found) (not (eobp)))
+        (let ((l (buffer-substring (line-beginning-position) (line-end-position))))
+          (if (cl-every (lambda (p) (string-search p l)) parts) (setq found n) (setq n (1+ n)) (forward-line 1))))
+      found)))
+(defun compare-checks ()
+  (let* ((bad (expand-file-name "diff/missing.bad.strace" work))
+         (good (expand-file-name "diff/missing.good.strace" work))
+         (bad-line (line-with bad "app.conf" "ENOENT"))
+         (good-line (line-with good "openat(" "app.conf")))
+    (managed (open bad))
+    (strace-ls-compare good)
+    (let* ((lines (with-current-buffer "*strace-compare*" (split-string (buffer-string) "\n")))
+           (first (cl-position-if (lambda (l) (string-prefix-p "1. " l)) lines)))
+      (check "M-x strace-ls-compare lists the ranked differences, the missing app.conf first"
+             (and first (string-search "failed-in-bad" (nth first lines)) (string-search "app.conf" (nth first lines)))
+             lines)
+      (check "with both lines of it"
+             (and first (equal (nth (1+ first) lines) (format "   good: %s:%d" good good-line))
+                  (equal (nth (+ 2 first) lines) (format "   bad:  %s:%d" bad bad-line)))
+             lines)
+      (when first
+        (with-current-buffer "*strace-compare*"
+          (select-window (get-buffer-window (current-buffer)))
+          (goto-char (point-min))
+          (forward-line first)
+          (strace-ls-compare-visit))
+        (let ((shown (mapcar (lambda (w) (with-current-buffer (window-buffer w)
+                                           (cons buffer-file-name (line-number-at-pos (window-point w)))))
+                             (window-list))))
+          (check (format "RET on it shows BAD at line %d and GOOD at line %d side by side" bad-line good-line)
+                 (and (equal (cdr (assoc bad shown)) bad-line) (equal (cdr (assoc good shown)) good-line)
+                      (equal buffer-file-name bad))
+                 shown))))
+    (delete-other-windows)))
 
 (condition-case err
     (main)

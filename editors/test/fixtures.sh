@@ -6,6 +6,7 @@ trap 'rm -rf "$work"' EXIT
 cp testdata/plain.strace "$work/plain.strace"
 cp -r testdata/ff "$work/ff"
 cp testdata/xauth-lock.strace "$work/lock.strace.10130"
+cp -r testdata/diff "$work/diff"
 printf '.TH LS 1\n.SH NAME\nls \\- list directory contents\n' >"$work/ls.1"
 # line 63 with non-ASCII text before the errno: "é" is 2 bytes and 1 UTF-16 unit, "😀" 4 bytes and 2 units
 sed '63s|"/nonexistent"|"/nonexistent/é😀"|' testdata/plain.strace >"$work/utf8.strace"

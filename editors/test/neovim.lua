@@ -302,6 +302,7 @@ local function main()
     vim.wait(500, function() return next(vim.lsp.buf_get_clients(buf)) ~= nil end, 20)
     check('and no client attaches to it', next(vim.lsp.buf_get_clients(buf)) == nil)
   end
+  compare_checks()
 
   -- shutdown: each server exits by itself with 0 after shutdown and exit
   local clients = vim.lsp.get_active_clients()
@@ -317,6 +318,52 @@ local function main()
     check('server of client ' .. c.id .. ' (' .. c.config.root_dir .. ') exits 0 after shutdown and exit',
       e and e.code == 0 and e.signal == 0, vim.inspect(e))
   end
+end
+
+-- :StraceCompare on a real pair of runs (testdata/diff/missing.*): the scratch buffer and its jumps
+function compare_checks()
+  local bad = work .. '/diff/missing.bad.strace'
+  local good = work .. '/diff/missing.good.strace'
+  local function line_with(path, a, b)
+    local n = 0
+    for l in io.lines(path) do
+      n = n + 1
+      if contains(l, a) and (b == nil or contains(l, b)) then return n end
+    end
+  end
+  local bad_line, good_line = line_with(bad, 'app.conf', 'ENOENT'), line_with(good, 'openat(', 'app.conf')
+  local buf = open(bad)
+  client_of(buf)
+  vim.cmd('StraceCompare ' .. vim.fn.fnameescape(good))
+  local scratch
+  vim.wait(TIMEOUT, function()
+    for _, b in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.api.nvim_buf_get_name(b):match('strace%-compare$') then scratch = b return true end
+    end
+    return false
+  end, 20)
+  local lines = scratch and vim.api.nvim_buf_get_lines(scratch, 0, -1, false) or {}
+  local first
+  for i, l in ipairs(lines) do
+    if l:match('^1%. ') then first = i break end
+  end
+  check(':StraceCompare lists the ranked differences, the missing app.conf first',
+    first and contains(lines[first], 'failed-in-bad') and contains(lines[first], 'app.conf')
+    and contains(lines[first], 'ENOENT'), table.concat(lines, '\n'))
+  check('with both lines of it', first and lines[first + 1] == '   good: ' .. good .. ':' .. good_line
+    and lines[first + 2] == '   bad:  ' .. bad .. ':' .. bad_line, table.concat(lines, '\n'))
+  if not first then return end
+  -- <CR> on the numbered line: BAD's line in the window, GOOD's in a split beside it
+  vim.api.nvim_set_current_win(vim.fn.bufwinid(scratch))
+  vim.api.nvim_win_set_cursor(0, { first, 0 })
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes('<CR>', true, false, true), 'x', false)
+  local shown = {}
+  for _, w in ipairs(vim.api.nvim_tabpage_list_wins(0)) do
+    shown[vim.api.nvim_buf_get_name(vim.api.nvim_win_get_buf(w))] = vim.api.nvim_win_get_cursor(w)[1]
+  end
+  check('<CR> on it shows BAD at line ' .. bad_line .. ' and GOOD at line ' .. good_line .. ' side by side',
+    shown[bad] == bad_line and shown[good] == good_line and vim.api.nvim_buf_get_name(0) == bad, vim.inspect(shown))
+  vim.cmd('only')
 end
 
 local ok, err = xpcall(main, debug.traceback)

@@ -11,6 +11,7 @@ import {
   LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions, State,
 } from 'vscode-languageclient/node';
 import { findJava, JavaNotFound, splitArgs } from './java';
+import { registerCompare } from './compare';
 
 let client: LanguageClient | undefined;
 let output: OutputChannel;
@@ -40,6 +41,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       }
     }),
   );
+  registerCompare(context, () => client);
   await queue(start);
 }
 
@@ -82,7 +84,8 @@ async function start(): Promise<void> {
     output.appendLine(`Starting ${jar} with Java ${java.version} from ${java.source} (${java.executable})`);
     const serverOptions: ServerOptions = { command: java.executable, args: [...vmargs, '-jar', jar] };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: 'strace' }],
+      // traces on disk and unsaved ones; not the normalised texts that Compare with… shows (strace-normalised:)
+      documentSelector: [{ language: 'strace', scheme: 'file' }, { language: 'strace', scheme: 'untitled' }],
       // the server reads {"strace": {...}} both at initialize and in workspace/didChangeConfiguration
       initializationOptions: () => ({ strace: settingsObject() }),
       synchronize: { configurationSection: 'strace' },

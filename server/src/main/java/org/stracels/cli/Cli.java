@@ -44,6 +44,11 @@ public final class Cli {
                     --context N      N lines of the same process before and after each one
               strace-ls summary FILE              one page: options, process tree, failures and their causes,
                                                   failed calls by errno, slowest calls, syscall table
+              strace-ls diff GOOD BAD [--json] [--all]
+                                                  what the failing run BAD did differently from the working
+                                                  run GOOD, most likely reason first (a run: a trace, a
+                                                  folder of -ff files or an -ff prefix); exit 1 when a
+                                                  difference explains a failure of BAD
               strace-ls --help | --version
 
             Every command reads its file window by window: files of any size, in bounded memory; progress
@@ -81,6 +86,9 @@ public final class Cli {
             case "--version" -> {
                 out.println("strace-ls " + version());
                 return OK;
+            }
+            case "diff" -> {
+                return DiffCommand.run(args, out);
             }
             case "check", "stats" -> {
                 Arguments a = Arguments.parse(first, args);

@@ -16,7 +16,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /**
  * {@code workspace/*}: symbols across the open traces; the settings, which arrive here in the same shape as
  * initializationOptions ({@link SettingsReader}); and {@code executeCommand} for the server's commands
- * ({@link ShowLocationCommand}, {@link TraceCommands}: views and summaries).
+ * ({@link ShowLocationCommand}, {@link TraceCommands}: views and summaries, {@link CompareCommand}).
  */
 final class StraceWorkspaceService implements WorkspaceService {
     private static final Logger LOG = Logger.getLogger(StraceWorkspaceService.class.getName());
@@ -24,6 +24,7 @@ final class StraceWorkspaceService implements WorkspaceService {
     private final Consumer<Object> settingsChanged;
     private final ShowLocationCommand showLocation;
     private final TraceCommands traceCommands;
+    private final CompareCommand compare = new CompareCommand();
 
     StraceWorkspaceService(WorkspaceSymbolRequest symbols, Consumer<Object> settingsChanged,
             ShowLocationCommand showLocation, TraceCommands traceCommands) {
@@ -41,6 +42,9 @@ final class StraceWorkspaceService implements WorkspaceService {
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (params != null && CompareCommand.ID.equals(params.getCommand())) {
+            return compare.execute(params);
+        }
         return params != null && TraceCommands.handles(params.getCommand()) ? traceCommands.execute(params)
                 : showLocation.execute(params);
     }

@@ -49,7 +49,8 @@ class LanguageServerTest {
                          "tokenModifiers": ["readonly", "defaultLibrary", "address", "timestamp", "duration"]},
                        "range": true, "full": true},
                      "inlayHintProvider": true, "documentLinkProvider": {"resolveProvider": false},
-                     "executeCommandProvider": {"commands": ["strace.showLocation", "strace.view", "strace.summary"]}}"""));
+                     "executeCommandProvider": {"commands": ["strace.showLocation", "strace.view", "strace.summary",
+                                                              "strace.compare"]}}"""));
             assertThat(result.getServerInfo().getName()).isEqualTo("strace-ls");
             assertThat(result.getServerInfo().getVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         }
