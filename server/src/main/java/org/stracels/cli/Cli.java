@@ -30,6 +30,12 @@ public final class Cli {
               strace-ls stats [--json] [--coverage] FILE
                                                   show what a trace holds: options, line kinds, processes,
                                                   failed calls, syscall counts and -T times
+              strace-ls report [-o OUT.html] FILE
+                                                  write a self-contained HTML report: timeline, process
+                                                  tree, failures and their causes, where the time went
+              strace-ls export --format chrome-trace [--lines-as-time] [-o OUT.json] FILE
+                                                  write the Trace Event Format JSON that Perfetto and
+                                                  chrome://tracing open (streamed)
               strace-ls --help | --version
 
             check prints FILE:LINE:COL: severity: message [code] per finding (LINE and COL from 1,
@@ -73,6 +79,9 @@ public final class Cli {
                     return OK;
                 }
                 return first.equals("check") ? check(a, out) : stats(a, out);
+            }
+            case "report", "export" -> {
+                return first.equals("report") ? ReportCommand.main(args, out) : ExportCommand.main(args, out);
             }
             default -> throw new CliError(first.startsWith("-")
                     ? "unknown option '" + first + "' (see strace-ls --help)"
