@@ -158,7 +158,7 @@ public final class ChromeTrace {
                         entry == null ? -1 : ts);
             }
             case SIGNAL -> instant(pid, tid, ts, p.name(), "signal", Map.of("siginfo", p.argsSpan().text(text)));
-            case STOPPED -> instant(pid, tid, ts, "stopped by " + p.name(), "signal", Map.of());
+            case STOPPED -> instant(pid, tid, ts, "stopped by " + p.name(), "stopped", Map.of());
             case EXITED -> {
                 flushComplete(tid);
                 instant(pid, tid, ts, "exited with " + p.number(), "exit", Map.of("status", p.number()));

@@ -76,6 +76,7 @@ final class Timeline {
         w.name("axis").value(axis.describe());
         w.name("options").value(String.join(" ", model.options().flags()));
         w.name("pidForm").value(model.options().pidForm().name());
+        w.name("xUnit").value(axis.time ? 1e-9 : 1); // x values are integers: ns, or line numbers
         double end = n == 0 ? 0 : axis.x(n - 1);
 
         // rows: one per process or thread, threads after their process
@@ -89,8 +90,8 @@ final class Timeline {
             w.name("parent").value(p.parentId());
             w.name("first").value(p.firstLine() + 1);
             w.name("last").value(Math.max(p.lastLine(), p.endLine()) + 1);
-            w.name("x0").value(p.firstLine() >= 0 ? axis.x(p.firstLine()) : 0);
-            w.name("x1").value(p.endLine() >= 0 ? axis.x(p.endLine()) : p.lastLine() >= 0 ? axis.x(p.lastLine()) : end);
+            w.name("x0").value(p.firstLine() >= 0 ? units(axis.x(p.firstLine())) : 0);
+            w.name("x1").value(units(p.endLine() >= 0 ? axis.x(p.endLine()) : p.lastLine() >= 0 ? axis.x(p.lastLine()) : end));
             w.name("ending").value(p.endingText());
             w.name("failed").value(p.ending() == ProcessInfo.Ending.KILLED
                     || p.ending() == ProcessInfo.Ending.EXITED && p.exitStatus() != 0);
@@ -124,7 +125,7 @@ final class Timeline {
         w.endArray();
 
         // marks, long calls, wait links: one pass over the index
-        Marks marks = new Marks();
+        Marks marks = new Marks(this);
         double threshold = axis.time ? longCallThreshold(parsed) : Double.POSITIVE_INFINITY;
         List<double[]> calls = new ArrayList<>();
         List<double[]> waits = new ArrayList<>();
@@ -215,26 +216,31 @@ final class Timeline {
 
         w.name("calls").beginArray(); // [row, x, duration s, line, name]
         for (double[] c : calls) {
-            w.beginArray().value((int) c[0]).value(c[1]).value(c[2]).value((int) c[3]).value((int) c[4]).endArray();
+            w.beginArray().value((int) c[0]).value(units(c[1])).value(units(c[2])).value((int) c[3]).value((int) c[4]).endArray();
         }
         w.endArray();
-        w.name("callThreshold").value(Double.isInfinite(threshold) ? -1 : threshold);
+        w.name("callThreshold").value(Double.isInfinite(threshold) ? -1 : units(threshold));
 
         // links: clone → child's first line; child's exit → the wait that reaped it
         w.name("links").beginArray(); // [kind 0 clone / 1 wait, from row, from x, to row, to x, line]
         for (ProcessInfo p : processes) {
             if (p.parentId() >= 0 && p.createdAtLine() >= 0 && p.firstLine() >= 0) {
-                w.beginArray().value(0).value(p.parentId()).value(axis.x(p.createdAtLine())).value(p.id())
-                        .value(axis.x(p.firstLine())).value(p.createdAtLine() + 1).endArray();
+                w.beginArray().value(0).value(p.parentId()).value(units(axis.x(p.createdAtLine()))).value(p.id())
+                        .value(units(axis.x(p.firstLine()))).value(p.createdAtLine() + 1).endArray();
             }
         }
         for (double[] l : waits) {
-            w.beginArray().value(1).value((int) l[0]).value(l[1]).value((int) l[2]).value(l[3]).value((int) l[4]).endArray();
+            w.beginArray().value(1).value((int) l[0]).value(units(l[1])).value((int) l[2]).value(units(l[3])).value((int) l[4]).endArray();
         }
         w.endArray();
 
         writeCauses(w);
         w.endObject();
+    }
+
+    /** x as the JSON carries it: integer nanoseconds on a time axis (shorter than decimals), else the line number. */
+    private long units(double x) {
+        return axis.time ? Math.round(x * 1e9) : Math.round(x);
     }
 
     /** The likely causes, by the line of the mark they explain: failed calls that caused something, failing exits. */
@@ -282,14 +288,19 @@ final class Timeline {
         b.append(text);
     }
 
-    private static void span(JsonWriter w, int row, double x0, double x1, int line, String label, String argv)
+    private void span(JsonWriter w, int row, double x0, double x1, int line, String label, String argv)
             throws IOException {
-        w.beginArray().value(row).value(x0).value(Math.max(x0, x1)).value(line + 1).value(label).value(argv).endArray();
+        w.beginArray().value(row).value(units(x0)).value(units(Math.max(x0, x1))).value(line + 1).value(label).value(argv).endArray();
     }
 
     /** Marks as parallel arrays: row, x, line, kind, name, errno, and the routine reason of routine failures. */
     private static final class Marks {
         final List<Object[]> list = new ArrayList<>();
+        final Timeline timeline;
+
+        Marks(Timeline timeline) {
+            this.timeline = timeline;
+        }
 
         void add(int row, double x, int line, int kind, int name, int errno, String note) {
             list.add(new Object[] {row, x, line, kind, name, errno, note});
@@ -299,7 +310,7 @@ final class Timeline {
             w.name("marks").beginArray();
             for (Object[] m : list) {
                 w.beginArray();
-                w.value((int) m[0]).value((double) m[1]).value((int) m[2]).value((int) m[3]).value((int) m[4])
+                w.value((int) m[0]).value(timeline.units((double) m[1])).value((int) m[2]).value((int) m[3]).value((int) m[4])
                         .value((int) m[5]);
                 if (m[6] != null) {
                     w.value((String) m[6]);

@@ -3,6 +3,7 @@
 // from the trace goes into the page as textContent, never as HTML. What falls on one pixel is drawn once.
 (function () {
   'use strict';
+  var started = performance.now();
   var D = JSON.parse(document.getElementById('report-data').textContent);
   var vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : null;
 
@@ -22,6 +23,15 @@
   // ---- data by row ------------------------------------------------------------------------------------------
   var rows = D.rows;
   var n = rows.length;
+  // x values come as integers (ns, or line numbers): back to seconds
+  var unit = D.xUnit;
+  if (unit !== 1) {
+    rows.forEach(function (r) { r.x0 *= unit; r.x1 *= unit; });
+    D.spans.forEach(function (s) { s[1] *= unit; s[2] *= unit; });
+    D.marks.forEach(function (m) { m[1] *= unit; });
+    D.calls.forEach(function (c) { c[1] *= unit; c[2] *= unit; });
+    D.links.forEach(function (l) { l[2] *= unit; l[4] *= unit; });
+  }
   function byRow(list, xIndex) {
     var out = [];
     for (var r = 0; r < n; r++) out.push([]);
@@ -513,6 +523,8 @@
       var o = u.over.getBoundingClientRect();
       return { x: o.left + u.valToPos(found.x, 'x'), y: o.top + (d - scrollTop + 0.5) * ROW_H };
     },
-    ready: true
+    ready: true,
+    /** ms from the start of navigation to the script's start, and to the first drawing's end (the page's clock) */
+    timing: { scriptStart: started, drawn: performance.now() }
   };
 })();
