@@ -98,6 +98,15 @@
     if (a >= 1e-6) return +(s * 1e6).toFixed(3) + ' \u00b5s';
     return +(s * 1e9).toFixed(0) + ' ns';
   }
+  /** A tick's label, in the unit of the step between ticks, with as many decimals as the step needs. */
+  function fmtTick(v, incr) {
+    var units = [[1, 's'], [1e-3, 'ms'], [1e-6, '\u00b5s'], [1e-9, 'ns']];
+    var u0 = units[units.length - 1];
+    for (var i = 0; i < units.length; i++) if (incr >= units[i][0] * 0.999) { u0 = units[i]; break; }
+    var step = incr / u0[0];
+    var decimals = Math.max(0, Math.min(9, -Math.floor(Math.log10(step) + 1e-9)));
+    return (v / u0[0]).toFixed(decimals) + ' ' + u0[1];
+  }
   function fmtX(v) { return D.time ? fmtSeconds(v) : 'line ' + Math.round(v); }
 
   // ---- the chart --------------------------------------------------------------------------------------------
@@ -115,11 +124,11 @@
     scales: { x: { time: false, auto: false, min: fullMin, max: fullMax }, y: { auto: false, min: 0, max: 1 } },
     axes: [
       { stroke: '#888', grid: { stroke: 'rgba(128,128,128,0.15)', width: 1 }, ticks: { stroke: 'rgba(128,128,128,0.3)' },
-        values: function (self, ticks) { return ticks.map(function (t) { return D.time ? fmtSeconds(t) : String(Math.round(t)); }); } },
+        values: function (self, ticks, axis, space, incr) { return ticks.map(function (t) { return D.time ? fmtTick(t, incr) : String(Math.round(t)); }); } },
       { show: false }
     ],
     series: [{}, { show: false }],
-    hooks: { draw: [draw] }
+    hooks: { draw: [draw], setScale: [function (self, key) { if (key === 'x') view = { min: self.scales.x.min, max: self.scales.x.max }; }] }
   }, [[fullMin, fullMax], [null, null]], chartEl);
 
   function draw(self) {
@@ -371,20 +380,24 @@
   u.root.addEventListener('mouseleave', function () { tooltip.hidden = true; });
   u.root.addEventListener('dblclick', function () { zoomTo(fullMin, fullMax); });
 
+  var view = { min: fullMin, max: fullMax }; // the x range last asked for
+  function setView(min, max) {
+    view = { min: min, max: max };
+    u.setScale('x', { min: min, max: max });
+  }
   function zoomTo(min, max) {
     var span = Math.max(max - min, D.time ? 1e-7 : 2);
     var mid = (min + max) / 2;
-    min = mid - span / 2; max = mid + span / 2;
-    u.setScale('x', { min: min, max: max });
+    setView(mid - span / 2, mid + span / 2);
   }
   function zoom(factor, at) {
-    var min = u.scales.x.min, max = u.scales.x.max;
+    var min = view.min, max = view.max;
     if (at === undefined) at = (min + max) / 2;
     zoomTo(at - (at - min) * factor, at + (max - at) * factor);
   }
   function pan(fraction) {
-    var min = u.scales.x.min, max = u.scales.x.max, d = (max - min) * fraction;
-    u.setScale('x', { min: min + d, max: max + d });
+    var min = view.min, max = view.max, d = (max - min) * fraction;
+    setView(min + d, max + d);
   }
   function scrollRows(delta) {
     var top = Math.max(0, Math.min(order.length - visibleRows(), scrollTop + delta));
@@ -507,8 +520,11 @@
     reset: function () { zoomTo(fullMin, fullMax); },
     highlightLine: highlightLine,
     selectedRow: function () { return selected; },
-    /** Where on the page (CSS px) the mark, call or span of a line is drawn; null when not drawn. */
-    locate: function (line) {
+    /**
+     * Where on the page (CSS px) the mark, call or span of a line is drawn; null when not drawn. With {@code zoomIn},
+     * first zooms to a narrow window around it, so that no neighbour shares its pixel.
+     */
+    locate: function (line, zoomIn) {
       var found = null;
       [[marksOf, 2, 1], [callsOf, 3, 1], [spansOf, 3, 1]].some(function (t) {
         for (var r = 0; r < n && !found; r++) {
@@ -518,10 +534,13 @@
         return found;
       });
       if (!found) return null;
+      if (zoomIn) { var w = D.time ? Math.max((fullMax - fullMin) / 5000, 1e-7) : 4; zoomTo(found.x - w, found.x + w); }
+      else if (found.x < u.scales.x.min || found.x > u.scales.x.max) zoomTo(fullMin, fullMax);
       var d = displayOf[found.row];
       if (d < scrollTop || d >= scrollTop + visibleRows()) { scrollTop = Math.max(0, Math.min(d, order.length - visibleRows())); u.redraw(false); }
       var o = u.over.getBoundingClientRect();
-      return { x: o.left + u.valToPos(found.x, 'x'), y: o.top + (d - scrollTop + 0.5) * ROW_H };
+      // uPlot applies a new scale in a microtask: place it in the range just asked for
+      return { x: o.left + (found.x - view.min) / (view.max - view.min) * o.width, y: o.top + (d - scrollTop + 0.5) * ROW_H };
     },
     ready: true,
     /** ms from the start of navigation to the script's start, and to the first drawing's end (the page's clock) */
