@@ -54,7 +54,7 @@ final class Capabilities {
         capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(legend(), true, true));
         capabilities.setInlayHintProvider(true);
         capabilities.setCodeLensProvider(new CodeLensOptions(false));
-        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(ShowLocationCommand.ID)));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(ShowLocationCommand.ID, ReportCommand.ID)));
         return capabilities;
     }
 

@@ -60,7 +60,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
         this.features = Features.of(documents, settings);
         this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, features);
         this.workspaceService = new StraceWorkspaceService(new WorkspaceSymbolRequest(documents), this::settingsChanged,
-                showLocation);
+                showLocation, new ReportCommand(documents));
     }
 
     @Override

@@ -15,20 +15,22 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * {@code workspace/*}: symbols across the open traces; the settings, which arrive here in the same shape as
- * initializationOptions ({@link SettingsReader}); and {@code executeCommand} for the server's one command
- * ({@link ShowLocationCommand}).
+ * initializationOptions ({@link SettingsReader}); and {@code executeCommand} for the server's commands
+ * ({@link ShowLocationCommand}, {@link ReportCommand}).
  */
 final class StraceWorkspaceService implements WorkspaceService {
     private static final Logger LOG = Logger.getLogger(StraceWorkspaceService.class.getName());
     private final WorkspaceSymbolRequest symbols;
     private final Consumer<Object> settingsChanged;
     private final ShowLocationCommand showLocation;
+    private final ReportCommand report;
 
     StraceWorkspaceService(WorkspaceSymbolRequest symbols, Consumer<Object> settingsChanged,
-            ShowLocationCommand showLocation) {
+            ShowLocationCommand showLocation, ReportCommand report) {
         this.symbols = symbols;
         this.settingsChanged = settingsChanged;
         this.showLocation = showLocation;
+        this.report = report;
     }
 
     @Override
@@ -39,6 +41,9 @@ final class StraceWorkspaceService implements WorkspaceService {
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (params != null && ReportCommand.ID.equals(params.getCommand())) {
+            return report.execute(params);
+        }
         return showLocation.execute(params);
     }
 

@@ -49,7 +49,7 @@ class LanguageServerTest {
                          "tokenModifiers": ["readonly", "defaultLibrary", "address", "timestamp", "duration"]},
                        "range": true, "full": true},
                      "inlayHintProvider": true,
-                     "executeCommandProvider": {"commands": ["strace.showLocation"]}}"""));
+                     "executeCommandProvider": {"commands": ["strace.showLocation", "strace.report"]}}"""));
             assertThat(result.getServerInfo().getName()).isEqualTo("strace-ls");
             assertThat(result.getServerInfo().getVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         }
