@@ -11,6 +11,7 @@ import {
   LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions, State,
 } from 'vscode-languageclient/node';
 import { findJava, JavaNotFound, splitArgs } from './java';
+import { registerTimeline } from './timeline';
 
 let client: LanguageClient | undefined;
 let output: OutputChannel;
@@ -40,6 +41,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
       }
     }),
   );
+  registerTimeline(context, () => client, {
+    java: async () => (await findJava(workspace.getConfiguration('strace').get<string | null>('java.home'), l => output.appendLine(l))).executable,
+    jar: () => serverJar(workspace.getConfiguration('strace').get<string | null>('server.path')),
+  });
   await queue(start);
 }
 
