@@ -374,8 +374,11 @@
     var info = describe(h);
     tooltip.textContent = info.title + '\n' + 'line ' + info.line + '\n' + info.lines.join('\n');
     tooltip.hidden = false;
-    tooltip.style.left = Math.min(e.clientX + 14, window.innerWidth - 580) + 'px';
-    tooltip.style.top = (e.clientY + 14) + 'px';
+    var w = tooltip.offsetWidth, h = tooltip.offsetHeight;
+    var left = e.clientX + 14 + w > window.innerWidth - 4 ? e.clientX - 14 - w : e.clientX + 14;
+    var top = e.clientY + 14 + h > window.innerHeight - 4 ? e.clientY - 14 - h : e.clientY + 14;
+    tooltip.style.left = Math.max(4, left) + 'px';
+    tooltip.style.top = Math.max(4, top) + 'px';
   });
   u.root.addEventListener('mouseleave', function () { tooltip.hidden = true; });
   u.root.addEventListener('dblclick', function () { zoomTo(fullMin, fullMax); });
