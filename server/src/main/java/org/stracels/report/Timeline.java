@@ -42,7 +42,7 @@ final class Timeline {
     /** Most marks kept; failing exits and kills always are. */
     static final int MAX_MARKS = 200_000;
     /** Most long calls drawn as bars (the longest ones). */
-    static final int MAX_CALLS = 50_000;
+    static final int MAX_CALLS = 20_000;
     /** Exits whose causes are ranked for the hover (each ranking is one more pass over the index). */
     static final int MAX_EXIT_CAUSES = 20;
 
