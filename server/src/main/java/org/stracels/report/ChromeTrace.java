@@ -327,7 +327,8 @@ public final class ChromeTrace {
             return lastTs;
         }
         double t = Double.NaN;
-        if (p.absoluteTimeSpan().isPresent()) {
+        // -r counts from line to line exactly (finer than -t's whole seconds): it wins when present
+        if (p.absoluteTimeSpan().isPresent() && !p.relativeTimeSpan().isPresent()) {
             String s = p.absoluteTimeSpan().text(text).trim();
             boolean clock = s.length() >= 8 && s.charAt(2) == ':' && s.charAt(5) == ':';
             try {

@@ -40,8 +40,9 @@ final class TimeAxis {
     }
 
     static TimeAxis of(ParsedTrace parsed, DetectedOptions options) {
-        boolean absolute = !options.timestamps().isEmpty();
-        if (!absolute && !options.relative()) {
+        // -r counts from line to line exactly; with -t it is also finer than the whole seconds: it wins when present
+        boolean absolute = !options.timestamps().isEmpty() && !options.relative();
+        if (options.timestamps().isEmpty() && !options.relative()) {
             return new TimeAxis(false, "", "", null);
         }
         String text = parsed.text();
@@ -74,6 +75,9 @@ final class TimeAxis {
                 } else if (!absolute && !Double.isNaN(reader.relative)) {
                     sum += reader.relative;
                     t = sum;
+                }
+                if (origin.isEmpty() && !reader.absoluteText.isEmpty()) {
+                    origin = reader.absoluteText;
                 }
             }
             if (!Double.isNaN(t)) {

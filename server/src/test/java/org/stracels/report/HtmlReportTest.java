@@ -109,6 +109,27 @@ class HtmlReportTest {
     }
 
     @Test
+    void theAxisIsTimeFromEachKindOfTimestampAndRunsForward() throws IOException {
+        for (String[] c : new String[][] {{"r.strace", "-r"}, {"t-r.strace", "-r"}, {"ttt.strace", "-ttt"},
+            {"tt-T.strace", "-tt"}, {"precision.strace", "-r"}}) {
+            Trace trace = Trace.of(Testdata.read(c[0]));
+            TimeAxis axis = TimeAxis.of(trace.parsed(), trace.model().options());
+            assertThat(axis.time).as(c[0]).isTrue();
+            assertThat(axis.describe()).as(c[0]).contains(c[1]);
+            double previous = 0;
+            for (int i = 0; i < trace.parsed().lineCount(); i++) {
+                assertThat(axis.x(i)).as(c[0] + " line " + (i + 1)).isGreaterThanOrEqualTo(previous);
+                previous = axis.x(i);
+            }
+            assertThat(previous).as(c[0]).isGreaterThan(0).isLessThan(60);
+        }
+        Trace plain = Trace.of(Testdata.read("plain.strace"));
+        TimeAxis lines = TimeAxis.of(plain.parsed(), plain.model().options());
+        assertThat(lines.time).isFalse();
+        assertThat(lines.x(41)).isEqualTo(42);
+    }
+
+    @Test
     void summaryTableOfMinusCIsShown() throws IOException {
         assertThat(report("c-f.strace")).contains("strace's own summary (-c)").contains("% time");
     }
