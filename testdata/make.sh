@@ -457,6 +457,13 @@ t busy.strace "\`-f -tt -T -yy\`: 2 processes x 4 threads doing /proc reads, /de
 	'unfinished \.\.\.>$ &&& resumed> &&& </dev/null<char 1:3>>' -- \
 	strace -f -tt -T -yy -o @/busy.strace "$BIN/busy" 80
 
+section "Hostile text (for the report)"
+# File names and output that look like HTML and script: the report must show them as text and run none of it.
+HOSTILE='cat "</script><script>alert(1)</script>" "<!--x"; ls "<img src=x onerror=alert(2)>" "javascript:alert(3)"; echo "javascript:alert(4) \"dq\" '"'"'sq'"'"' < & <b>b</b> </script>" >&2; exit 3'
+t hostile.strace "\`-f -tt -T -s 200\`: a shell opens and lists files named \`</script><script>alert(1)</script>\`, \`<!--x\`, \`<img src=x onerror=alert(2)>\`, \`javascript:alert(3)\` and writes quotes, \`<\`, \`&\` and \`</script>\` to stderr; exits 3 (the report's escaping test)" \
+	'onerror=alert &&& exited with 3' -- \
+	strace -f -tt -T -s 200 -o @/hostile.strace sh -c "$HOSTILE"
+
 # ---------------------------------------------------------------- README
 {
 	cat <<-EOF

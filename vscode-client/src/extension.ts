@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageclient/node';
 import { findJava, JavaNotFound, splitArgs } from './java';
 import { registerCompare } from './compare';
+import { registerTimeline } from './timeline';
 
 let client: LanguageClient | undefined;
 let output: OutputChannel;
@@ -42,6 +43,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
   );
   registerCompare(context, () => client);
+  registerTimeline(context, () => client, {
+    java: async () => (await findJava(workspace.getConfiguration('strace').get<string | null>('java.home'), l => output.appendLine(l))).executable,
+    jar: () => serverJar(workspace.getConfiguration('strace').get<string | null>('server.path')),
+  });
   await queue(start);
 }
 

@@ -225,6 +225,8 @@ async function tests({ machineFile, machine, extensions }) {
   });
   await screenshot('04-definition');
 
+  await timelineTests();
+
   await check('a changed strace.* setting reaches the running server', async () => {
     await goToLine(34, 1);
     // written to the Machine (remote) settings: code-server watches that file, not the browser's User file
@@ -373,6 +375,67 @@ async function pick(label) {
   await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first().waitFor({ timeout: TIMEOUT });
   await page.keyboard.press('Enter');
   await page.waitForTimeout(300);
+}
+
+// ---- the timeline (strace-ls: Show timeline) --------------------------------------------------------------------
+
+/** The report's frame inside the web view (code-server nests the content in an iframe of an iframe). */
+async function reportFrame() {
+  return poll(async () => {
+    for (const f of page.frames()) {
+      if (await f.locator('#report-data').count().catch(() => 0)) {
+        return f;
+      }
+    }
+    return undefined;
+  }, 'the timeline web view to show the report');
+}
+
+async function timelineTests() {
+  await openFile('xauth-lock.strace');
+  let frame;
+  await check('"strace-ls: Show timeline" opens the report in a web view beside the trace', async () => {
+    await runCommand('strace-ls: Show timeline');
+    frame = await reportFrame();
+    await frame.waitForFunction(() => window.straceReport && window.straceReport.ready, null, { timeout: TIMEOUT });
+    const summary = await frame.locator('#summary').innerText();
+    const tab = await page.locator('.tabs-container .tab').filter({ hasText: 'Timeline: xauth-lock.strace' }).count();
+    if (!/1 process/.test(summary) || tab !== 1) {
+      throw new Error(`summary "${summary}", ${tab} timeline tabs`);
+    }
+    return `tab "Timeline: xauth-lock.strace", ${summary}`;
+  });
+  if (!frame) {
+    return;
+  }
+  await check('moving the cursor in the trace highlights its process in the timeline', async () => {
+    await goToLine(5, 1); // in the trace's editor (the web view is no text editor)
+    const row = await poll(async () => {
+      const r = await frame.evaluate(() => straceReport.selectedRow());
+      return r >= 0 ? r : undefined;
+    }, 'a selected row in the timeline');
+    return `row ${row} selected`;
+  });
+  await check('clicking a mark in the timeline reveals its line in the editor', async () => {
+    const text = fs.readFileSync(path.join(root, 'testdata', 'xauth-lock.strace'), 'utf8').split('\n');
+    const line = text.findIndex(l => /^\d+ +\S+ link\(.*EEXIST/.test(l)) + 1;
+    const at = await frame.evaluate(l => straceReport.locate(l, true), line);
+    const box = await (await frame.frameElement()).boundingBox();
+    await page.waitForTimeout(300); // the zoom is drawn on the next frame
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    const details = await frame.locator('#details').innerText();
+    const status = await waitForText('#status\\.editor\\.selection', new RegExp(`^Ln ${line},`));
+    if (!new RegExp(`line ${line}\\b`).test(details)) {
+      throw new Error(`details: ${details}`);
+    }
+    return `details name line ${line}; the editor: ${status}`;
+  });
+  await frame.evaluate(() => straceReport.reset()).catch(() => undefined);
+  await screenshot('05-timeline');
+  // close it: the tests after these expect one tab of the trace
+  const tab = page.locator('.tabs-container .tab').filter({ hasText: 'Timeline: xauth-lock.strace' }).first();
+  await tab.click().catch(() => undefined);
+  await tab.locator('.codicon-close').first().click().catch(e => console.log(`(closing the timeline: ${e.message})`));
 }
 
 // ---- steps ------------------------------------------------------------------------------------

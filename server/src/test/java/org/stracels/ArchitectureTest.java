@@ -41,6 +41,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theReportKnowsNothingOfTheProtocol() throws IOException {
+        for (Path file : sources("report")) {
+            assertThat(Files.readString(file)).as(file.toString()).doesNotContain("org.eclipse.lsp4j");
+        }
+    }
+
+    @Test
     void theCauseAnalysisDoesNotDependOnTheFindingsBuiltFromIt() throws IOException {
         for (Path file : sources("cause")) {
             assertThat(Files.readString(file)).as(file.toString()).doesNotContain("org.stracels.check")

@@ -49,6 +49,12 @@ public final class Cli {
                                                   run GOOD, most likely reason first (a run: a trace, a
                                                   folder of -ff files or an -ff prefix); exit 1 when a
                                                   difference explains a failure of BAD
+              strace-ls report [-o OUT.html] FILE
+                                                  write a self-contained HTML report: timeline, process
+                                                  tree, failures and their causes, where the time went
+              strace-ls export --format chrome-trace [--lines-as-time] [-o OUT.json] FILE
+                                                  write the Trace Event Format JSON that Perfetto and
+                                                  chrome://tracing open (streamed)
               strace-ls --help | --version
 
             Every command reads its file window by window: files of any size, in bounded memory; progress
@@ -117,6 +123,9 @@ public final class Cli {
                             : "summary: takes one FILE, got " + a.files.size()) : "summary: takes no option but FILE");
                 }
                 return SummaryCommand.run(TraceFile.open(a.files.get(0)), out);
+            }
+            case "report", "export" -> {
+                return first.equals("report") ? ReportCommand.main(args, out) : ExportCommand.main(args, out);
             }
             default -> throw new CliError(first.startsWith("-")
                     ? "unknown option '" + first + "' (see strace-ls --help)"

@@ -55,7 +55,7 @@ final class Capabilities {
         capabilities.setInlayHintProvider(true);
         capabilities.setCodeLensProvider(new CodeLensOptions(false));
         capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(ShowLocationCommand.ID,
-                TraceCommands.VIEW, TraceCommands.SUMMARY, CompareCommand.ID)));
+                TraceCommands.VIEW, TraceCommands.SUMMARY, CompareCommand.ID, ReportCommand.ID)));
         capabilities.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
         return capabilities;
     }

@@ -16,7 +16,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /**
  * {@code workspace/*}: symbols across the open traces; the settings, which arrive here in the same shape as
  * initializationOptions ({@link SettingsReader}); and {@code executeCommand} for the server's commands
- * ({@link ShowLocationCommand}, {@link TraceCommands}: views and summaries, {@link CompareCommand}).
+ * ({@link ShowLocationCommand}, {@link TraceCommands}: views and summaries, {@link CompareCommand},
+ * {@link ReportCommand}).
  */
 final class StraceWorkspaceService implements WorkspaceService {
     private static final Logger LOG = Logger.getLogger(StraceWorkspaceService.class.getName());
@@ -25,13 +26,15 @@ final class StraceWorkspaceService implements WorkspaceService {
     private final ShowLocationCommand showLocation;
     private final TraceCommands traceCommands;
     private final CompareCommand compare = new CompareCommand();
+    private final ReportCommand report;
 
     StraceWorkspaceService(WorkspaceSymbolRequest symbols, Consumer<Object> settingsChanged,
-            ShowLocationCommand showLocation, TraceCommands traceCommands) {
+            ShowLocationCommand showLocation, TraceCommands traceCommands, ReportCommand report) {
         this.symbols = symbols;
         this.settingsChanged = settingsChanged;
         this.showLocation = showLocation;
         this.traceCommands = traceCommands;
+        this.report = report;
     }
 
     @Override
@@ -44,6 +47,9 @@ final class StraceWorkspaceService implements WorkspaceService {
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         if (params != null && CompareCommand.ID.equals(params.getCommand())) {
             return compare.execute(params);
+        }
+        if (params != null && ReportCommand.ID.equals(params.getCommand())) {
+            return report.execute(params);
         }
         return params != null && TraceCommands.handles(params.getCommand()) ? traceCommands.execute(params)
                 : showLocation.execute(params);

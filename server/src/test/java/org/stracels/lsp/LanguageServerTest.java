@@ -50,7 +50,7 @@ class LanguageServerTest {
                        "range": true, "full": true},
                      "inlayHintProvider": true, "documentLinkProvider": {"resolveProvider": false},
                      "executeCommandProvider": {"commands": ["strace.showLocation", "strace.view", "strace.summary",
-                                                              "strace.compare"]}}"""));
+                                                              "strace.compare", "strace.report"]}}"""));
             assertThat(result.getServerInfo().getName()).isEqualTo("strace-ls");
             assertThat(result.getServerInfo().getVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         }

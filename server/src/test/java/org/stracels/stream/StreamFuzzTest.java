@@ -66,8 +66,15 @@ class StreamFuzzTest {
             return;
         }
         Trace whole = Trace.of(text);
+        // A file that shows itself to be strace's stderr (its messages, [pid N]) has the program's own text in it,
+        // not malformed lines; a reader in windows knows it from the first window on (README: what windows keep
+        // exact), and a spliced file may show it only later: then which lines are malformed is not compared.
+        boolean capture = org.stracels.parse.TraceParser.looksLikeCapture(whole.parsed());
         List<String> expected = new ArrayList<>();
         for (Finding f : Checker.check(whole, DiagnosticPolicy.DEFAULT, CancelCheck.NONE)) {
+            if (capture && f.code().equals(FindingCode.MALFORMED_LINE.id())) {
+                continue;
+            }
             if (!f.code().equals(FindingCode.REPORTED_ERROR.id())) {
                 expected.add(whole.lineNumber(f.line()) + ":" + (f.start() - whole.parsed().lineStart(f.line())) + " " + f.code());
             }
@@ -77,6 +84,9 @@ class StreamFuzzTest {
         WindowScanner.Result result = WindowScanner.scan(input, options, CancelCheck.NONE, WindowScanner.Progress.NONE, w -> {
             counter.add(w);
             for (Finding f : Checker.check(w.trace(), DiagnosticPolicy.DEFAULT, w.from(), w.to(), CancelCheck.NONE)) {
+                if (capture && f.code().equals(FindingCode.MALFORMED_LINE.id())) {
+                    continue;
+                }
                 if (!f.code().equals(FindingCode.REPORTED_ERROR.id())) {
                     actual.add(w.trace().lineNumber(f.line()) + ":" + (f.start() - w.trace().parsed().lineStart(f.line()))
                             + " " + f.code());

@@ -1,0 +1,157 @@
+package org.stracels.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.stracels.analysis.Trace;
+import org.stracels.analysis.TraceModel;
+import org.stracels.parse.LineKind;
+import org.stracels.parse.ParsedLine;
+import org.stracels.parse.ParsedTrace;
+import org.stracels.parse.ReturnKind;
+
+/**
+ * Where the time went: per syscall its calls, failures and {@code -T} time (or counts only, without {@code -T}),
+ * the slowest calls, a histogram of durations, and strace's own {@code -c} table when the trace holds one. One
+ * pass over the index; only the slowest calls are read again.
+ */
+final class TimeSpent {
+    static final int SLOWEST = 20;
+    static final int MAX_ROWS = 60;
+    /** Longest call text shown for a slow call. */
+    static final int MAX_CALL_TEXT = 240;
+
+    private TimeSpent() {
+    }
+
+    static void write(Trace trace, Writer out) throws IOException {
+        ParsedTrace parsed = trace.parsed();
+        TraceModel model = trace.model();
+        int names = parsed.names().size();
+        int[] calls = new int[names];
+        int[] errors = new int[names];
+        long[] nanos = new long[names];
+        long[] histogram = new long[12]; // <1 µs, 1-10 µs, … ≥ 10^4 s... by powers of ten from 1 µs
+        boolean timed = false;
+        long total = 0;
+        PriorityQueue<long[]> slowest = new PriorityQueue<>(Comparator.comparingLong(a -> a[0]));
+        StringBuilder table = new StringBuilder();
+        int n = parsed.lineCount();
+        for (int i = 0; i < n; i++) {
+            LineKind kind = parsed.kind(i);
+            if (kind == LineKind.SUMMARY) {
+                table.append(parsed.text(), parsed.lineStart(i), parsed.lineEnd(i)).append('\n');
+                continue;
+            }
+            int name = parsed.nameId(i);
+            if (name < 0 || !kind.isSyscall()) {
+                continue;
+            }
+            if (isCall(kind, model, i)) {
+                calls[name]++;
+            }
+            if (parsed.returnKind(i) == ReturnKind.ERROR) {
+                errors[name]++;
+            }
+            long d = parsed.durationNanos(i);
+            if (d >= 0) {
+                timed = true;
+                total += d;
+                nanos[name] += d;
+                int bucket = d < 1000 ? 0 : Math.min(histogram.length - 1, 1 + (int) Math.floor(Math.log10(d / 1000.0)));
+                histogram[bucket]++;
+                if (slowest.size() < SLOWEST || slowest.peek()[0] < d) {
+                    slowest.add(new long[] {d, i});
+                    if (slowest.size() > SLOWEST) {
+                        slowest.poll();
+                    }
+                }
+            }
+        }
+        out.write("<section id=\"time\"><h2>Where the time went</h2>\n");
+        out.write(timed ? "<p>Time in calls from -T: " + Html.escape(Html.seconds(total / 1e9)) + " in all.</p>\n"
+                : "<p>The trace has no -T durations: calls are counted, not timed (make it with -T to see time).</p>\n");
+        List<Integer> order = new ArrayList<>();
+        for (int id = 0; id < names; id++) {
+            if (calls[id] > 0 || errors[id] > 0) {
+                order.add(id);
+            }
+        }
+        final boolean byTime = timed;
+        order.sort(Comparator.comparingLong((Integer id) -> byTime ? -nanos[id] : -calls[id]).thenComparing(id -> parsed.names().get(id)));
+        long max = order.isEmpty() ? 1 : Math.max(1, byTime ? nanos[order.get(0)] : calls[order.get(0)]);
+        out.write("<table class=\"syscalls\"><thead><tr><th>syscall</th><th>calls</th><th>failed</th>"
+                + (timed ? "<th>time</th><th>mean</th>" : "") + "<th></th></tr></thead><tbody>\n");
+        for (int k = 0; k < Math.min(MAX_ROWS, order.size()); k++) {
+            int id = order.get(k);
+            long v = byTime ? nanos[id] : calls[id];
+            out.write("<tr><td><code>" + Html.escape(parsed.names().get(id)) + "</code></td><td>" + calls[id] + "</td><td>"
+                    + errors[id] + "</td>");
+            if (timed) {
+                out.write("<td>" + Html.escape(Html.seconds(nanos[id] / 1e9)) + "</td><td>"
+                        + Html.escape(calls[id] == 0 ? "" : Html.seconds(nanos[id] / 1e9 / calls[id])) + "</td>");
+            }
+            out.write("<td><meter min=\"0\" max=\"" + max + "\" value=\"" + v + "\"></meter></td></tr>\n");
+        }
+        out.write("</tbody></table>\n");
+        if (order.size() > MAX_ROWS) {
+            out.write("<p class=\"note\">" + (order.size() - MAX_ROWS) + " more syscalls (strace-ls stats lists them all)</p>\n");
+        }
+        if (timed) {
+            List<long[]> list = new ArrayList<>(slowest);
+            list.sort(Comparator.comparingLong(a -> -a[0]));
+            out.write("<h3>Slowest calls</h3>\n<table class=\"slowest\"><thead><tr><th>time</th><th>line</th><th>call</th></tr></thead><tbody>\n");
+            for (long[] s : list) {
+                int line = (int) s[1];
+                out.write("<tr><td>" + Html.escape(Html.seconds(s[0] / 1e9)) + "</td><td>" + Html.line(line + 1)
+                        + "</td><td><code>" + Html.escape(callText(trace, line)) + "</code></td></tr>\n");
+            }
+            out.write("</tbody></table>\n<h3>Durations</h3>\n<table class=\"histogram\"><tbody>\n");
+            long top = 1;
+            for (long h : histogram) {
+                top = Math.max(top, h);
+            }
+            String[] labels = {"< 1 µs", "1–10 µs", "10–100 µs", "0.1–1 ms", "1–10 ms", "10–100 ms", "0.1–1 s",
+                "1–10 s", "10–100 s", "100–1000 s", "1000–10⁴ s", "≥ 10⁴ s"};
+            for (int b = 0; b < histogram.length; b++) {
+                out.write("<tr><td>" + labels[b] + "</td><td><meter min=\"0\" max=\"" + top + "\" value=\"" + histogram[b]
+                        + "\"></meter></td><td>" + histogram[b] + "</td></tr>\n");
+            }
+            out.write("</tbody></table>\n");
+        }
+        if (table.length() > 0) {
+            out.write("<h3>strace's own summary (-c)</h3>\n<pre class=\"summary\">" + Html.escape(table.toString()) + "</pre>\n");
+        }
+        out.write("</section>\n");
+    }
+
+    /** One line per call: halves of a pair are counted at the resumed half, a lone unfinished half by itself. */
+    static boolean isCall(LineKind kind, TraceModel model, int line) {
+        return switch (kind) {
+            case SYSCALL, RESUMED, DETACHED, PID_CHANGED -> true;
+            case UNFINISHED -> model.partner(line) < 0;
+            default -> false;
+        };
+    }
+
+    /** The call as the trace shows it, from its name (after the prefix) on, both halves of a cut call, cut when long. */
+    private static String callText(Trace trace, int line) {
+        ParsedTrace parsed = trace.parsed();
+        int partner = trace.model().partner(line);
+        StringBuilder b = new StringBuilder();
+        if (partner >= 0 && partner < line) {
+            b.append(event(parsed, partner)).append(" … ");
+        }
+        b.append(event(parsed, line));
+        return b.length() > MAX_CALL_TEXT ? b.substring(0, MAX_CALL_TEXT) + "…" : b.toString();
+    }
+
+    private static String event(ParsedTrace parsed, int line) {
+        ParsedLine l = parsed.line(line);
+        int start = l.eventStart() >= 0 ? l.eventStart() : l.lineStart();
+        return parsed.text().substring(start, Math.min(l.lineEnd(), start + MAX_CALL_TEXT + 1));
+    }
+}
