@@ -116,6 +116,6 @@ public final class DiagnosticPolicy {
         }
         return path.equals("/etc/ld.so.preload") || path.contains("/glibc-hwcaps/") || path.contains("/tls/")
                 || path.endsWith("/tls") || path.endsWith(".so") || path.contains(".so.")
-                || path.contains("/haswell/") || path.contains("/x86_64/") && path.contains("lib");
+                || path.contains("/haswell/") || (path.contains("/x86_64/") || path.endsWith("/x86_64")) && path.contains("lib");
     }
 }
