@@ -129,7 +129,7 @@ final class EndingReasons {
         String text = Endings.lineText(trace.parsed(), line);
         String name = trace.parsed().name(line);
         int at = name == null ? -1 : text.indexOf(name + "(");
-        String call = at >= 0 ? text.substring(at).strip() : text.strip();
+        String call = (at >= 0 ? text.substring(at) : text).strip().replaceAll("\\s{2,}", " ");
         return FailedCall.abbreviate(call, 100);
     }
 }

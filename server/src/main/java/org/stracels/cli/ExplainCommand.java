@@ -39,14 +39,16 @@ final class ExplainCommand {
             int silent = 0;
             for (Report r : analysis.reports()) {
                 said.add(r.processId());
-                String what = who(model.process(r.processId())) + " reported: “" + r.excerpt(100) + "”";
+                String what = who(model.process(r.processId())) + " reported"
+                        + (r.toStderr() ? "" : " to " + r.channel()) + ": “" + r.excerpt(100) + "”";
                 emit(file.name(), "report", r.line(), what, r.causes(), json, all, out);
             }
             for (ProcessInfo p : model.processes()) {
                 List<Cause> causes = analysis.causesOfExit(trace, p.endLine());
                 if (p.endLine() >= 0 && !said.contains(p.id()) && !causes.isEmpty()) {
                     silent++;
-                    String what = who(p) + " " + p.endingText() + " without a message";
+                    String ending = analysis.ending(p.endLine());
+                    String what = who(p) + " " + p.endingText() + " without a message" + (ending != null ? ": " + ending : "");
                     emit(file.name(), "exit", p.endLine(), what, causes, json, all, out);
                 }
             }
@@ -73,13 +75,14 @@ final class ExplainCommand {
             o.addProperty("text", what);
             JsonArray list = new JsonArray();
             for (Cause c : causes) {
-                JsonObject j = new JsonObject();
-                j.addProperty("line", c.line() + 1);
-                j.addProperty("call", c.call());
-                j.addProperty("score", c.score());
-                JsonArray reasons = new JsonArray();
-                c.reasons().forEach(reason -> reasons.add(reason.toString()));
-                j.add("reasons", reasons);
+                JsonObject j = cause(c);
+                JsonArray via = new JsonArray();
+                for (Cause v = c.via(); v != null && via.size() < 64; v = v.via()) {
+                    via.add(cause(v));
+                }
+                if (via.size() > 0) {
+                    j.add("via", via);
+                }
                 list.add(j);
             }
             o.add("causes", list);
@@ -96,10 +99,32 @@ final class ExplainCommand {
             for (Cause.Reason reason : c.reasons()) {
                 out.println("       " + (reason.weight() == 0 ? "· " : "") + reason);
             }
+            String indent = "       ";
+            for (Cause v = c.via(); v != null && indent.length() < 64; v = v.via()) {
+                out.println(indent + "← via line " + (v.line() + 1) + ": " + v.call() + "  [score " + v.score() + "]");
+                indent += "  ";
+                for (Cause.Reason reason : v.reasons()) {
+                    if (reason.weight() > 0) {
+                        out.println(indent + "   " + reason);
+                    }
+                }
+            }
         }
         if (causes.size() > SHOWN) {
             out.println("  (" + (causes.size() - SHOWN) + " more, lower)");
         }
+    }
+
+    /** {@code {line, call, score, reasons}} of one cause (1-based line). */
+    private static JsonObject cause(Cause c) {
+        JsonObject j = new JsonObject();
+        j.addProperty("line", c.line() + 1);
+        j.addProperty("call", c.call());
+        j.addProperty("score", c.score());
+        JsonArray reasons = new JsonArray();
+        c.reasons().forEach(reason -> reasons.add(reason.toString()));
+        j.add("reasons", reasons);
+        return j;
     }
 
     private static String who(ProcessInfo p) {
