@@ -84,7 +84,7 @@ class LanguageServerTest {
             Diagnostic exit = single(on(diagnostics, 73));
             assertThat(exit.getSeverity()).isEqualTo(DiagnosticSeverity.Warning);
             assertThat(code(exit)).isEqualTo("nonzero-exit");
-            assertThat(exit.getMessage()).isEqualTo("The process exited with status 2; likely cause: statx(…) = -1 ENOENT on line 64");
+            assertThat(exit.getMessage().getLeft()).isEqualTo("The process exited with status 2; likely cause: statx(…) = -1 ENOENT on line 64");
             assertThat(exit.getRange()).isEqualTo(new Range(new Position(73, STATUS), new Position(73, STATUS + 1)));
             assertThat(exit.getRelatedInformation()).hasSize(2);
             DiagnosticRelatedInformation cause = exit.getRelatedInformation().get(0);
