@@ -10,6 +10,7 @@ import org.stracels.analysis.DetectedOptions;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
+import org.stracels.cause.HiddenErrors;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.ReturnKind;
@@ -75,6 +76,10 @@ final class TraceStats {
         int[] errors = new int[names];
         long[] nanos = new long[names];
         int[] signalCounts = new int[names];
+        boolean[] hides = new boolean[names];
+        for (int id = 0; id < names; id++) {
+            hides[id] = HiddenErrors.mayHide(parsed.names().get(id));
+        }
         Map<String, Integer> errnos = new HashMap<>();
         boolean timed = false;
         long total = 0;
@@ -97,8 +102,11 @@ final class TraceStats {
                 total += d;
             }
             boolean failed = parsed.returnKind(i) == ReturnKind.ERROR;
+            // an errno inside a result that succeeded (getsockopt SO_ERROR, POLLERR) is a failure too
+            HiddenErrors.Hidden hidden = !failed && name >= 0 && hides[name] ? HiddenErrors.of(trace, i) : null;
+            failed |= hidden != null;
             if (failed) {
-                String errno = parsed.errno(i);
+                String errno = hidden != null ? hidden.code() : parsed.errno(i);
                 errnos.merge(errno == null ? "?" : errno, 1, Integer::sum);
             }
             if (name < 0) {
