@@ -372,6 +372,9 @@ t abort.strace "\`src/abort.c\`: an optional file missing (\`ENOENT\`), then \`a
 t yes-head.strace "\`-f\`: \`sh -c 'yes | head -n 1'\`: head exits 0, then yes's \`write\` fails with \`EPIPE\` and SIGPIPE kills it (normal for a producer whose reader finished)" \
 	'EPIPE &&& killed by SIGPIPE' -- \
 	strace -f -o @/yes-head.strace sh -c "yes | head -n 1"
+t sh-stderr.strace "a shell script's own error message, \`echo ... >&2\`: dash copies fd 2 onto fd 1 (\`dup2(2, 1)\`) and writes to fd 1; then \`exit 4\`" \
+	'dup2\(2, 1\) &&& write\(1, "backup: &&& exited with 4' -- \
+	strace -o @/sh-stderr.strace sh -c "test -d $W/backup-target || { echo 'backup: target directory missing' >&2; exit 4; }"
 
 section "Personalities, unknown syscalls, tips"
 t personality.strace "\`--quiet=none -n\`: \`[ Process PID=N runs in 32 bit mode. ]\` / \`x32 mode\` / \`64 bit mode\` lines, i386 syscall numbers via int \$0x80, unknown syscall \`syscall_0x1f4(...)\`" \

@@ -66,7 +66,8 @@ class CauseAccuracyTest {
             new Label("set-e.strace", "statx\\(.*missing-input.*= -1 ENOENT"),
             new Label("dup2-stderr.strace", "settings\\.ini.*= -1 ENOENT"),
             new Label("abort.strace", "tgkill\\(.*SIGABRT\\)"),
-            new Label("yes-head.strace", "write.*= -1 EPIPE"));
+            new Label("yes-head.strace", "write.*= -1 EPIPE"),
+            new Label("sh-stderr.strace", "backup-target.*= -1 ENOENT"));
 
     /** The first cause named for the failure of {@code trace}, down its via chain; null when none is named. */
     static Cause firstCause(Trace trace, CauseAnalysis analysis) {

@@ -159,6 +159,17 @@ class CauseAllTheWayDownTest {
     }
 
     @Test
+    void aShellsEchoToFdTwoCopiedOntoFdOneIsOnStderr() {
+        Analysed a = analyse("sh-stderr.strace");
+        // echo ... >&2: fcntl(1, F_DUPFD, 10), dup2(2, 1), write(1, …), dup2(11, 1)
+        Report report = a.analysis.reports().get(0);
+        assertThat(a.line(report.line())).startsWith("write(1, \"backup: target directory missing\"");
+        assertThat(report.toStderr()).isTrue();
+        assertThat(report.channel()).isEqualTo("stderr");
+        assertThat(a.line(report.causes().get(0).line())).contains("backup-target").contains("= -1 ENOENT");
+    }
+
+    @Test
     void abortIsTheProgramKillingItselfNotTheProbeBeforeIt() {
         Analysed a = analyse("abort.strace");
         int end = a.trace.model().processes().get(0).endLine();
