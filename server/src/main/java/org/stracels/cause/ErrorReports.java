@@ -177,7 +177,7 @@ final class ErrorReports {
             return node;
         }
         ArgNode first = null;
-        if (depth < 4) {
+        if (depth < 6) {
             for (ArgNode child : node.children()) {
                 ArgNode f = strings(child, text, depth + 1);
                 first = first == null ? f : first;
