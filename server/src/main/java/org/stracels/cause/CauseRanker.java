@@ -373,8 +373,7 @@ final class CauseRanker {
     private boolean creates(int line) {
         String name = trace.parsed().name(line);
         int start = trace.parsed().lineStart(line);
-        int at = trace.text().indexOf("O_CREAT", start);
-        return CREATES.contains(name) || at >= 0 && at < trace.parsed().lineEnd(line);
+        return CREATES.contains(name) || Text.find(trace.text(), "O_CREAT", start, trace.parsed().lineEnd(line)) >= 0;
     }
 
     private List<Cause> causes(List<Candidate> candidates) {

@@ -56,8 +56,8 @@ public final class HiddenErrors {
                     "the socket's pending error, read with getsockopt(SO_ERROR), is " + errno
                             + ": the connection it was making failed");
         }
-        int eq = text.lastIndexOf(") = ", end);
-        if (eq < start) {
+        int eq = Text.findLast(text, ") = ", start, end);
+        if (eq < 0) {
             return null;
         }
         String flag = indexOf(text, "EPOLLERR", eq, end) >= 0 ? "EPOLLERR" : indexOf(text, "POLLERR", eq, end) >= 0 ? "POLLERR" : null;
@@ -65,10 +65,10 @@ public final class HiddenErrors {
             return null;
         }
         int at = indexOf(text, flag, eq, end);
-        int fdAt = text.lastIndexOf("fd=", at);
+        int fdAt = Text.findLast(text, "fd=", eq, at);
         String fd = fdAt > eq ? digits(text, fdAt + 3, end) : null;
         if (fd == null && flag.startsWith("E")) {
-            int u = text.lastIndexOf("u32=", at);
+            int u = Text.findLast(text, "u32=", eq, at);
             fd = u > eq ? digits(text, u + 4, end) : null;
         }
         return new Hidden(i, at, at + flag.length(), flag, fd, name + " reports " + flag + (fd != null ? " on fd " + fd : "")
@@ -89,7 +89,6 @@ public final class HiddenErrors {
     }
 
     private static int indexOf(String text, String needle, int from, int end) {
-        int at = text.indexOf(needle, from);
-        return at >= 0 && at + needle.length() <= end ? at : -1;
+        return Text.find(text, needle, from, end);
     }
 }

@@ -113,8 +113,8 @@ final class MessageFds {
                 }
             }
             case "connect" -> {
-                int path = text.indexOf("sun_path=\"", argsAt);
-                if (first >= 0 && path >= 0 && path < entryEnd) {
+                int path = indexOf(text, "sun_path=\"", argsAt, entryEnd);
+                if (first >= 0 && path >= 0) {
                     byte k = socketKind(text, path + "sun_path=\"".length(), entryEnd);
                     if (k != OTHER) {
                         set(g, first, k, null);
@@ -195,8 +195,8 @@ final class MessageFds {
         if (p == from || p >= end || text.charAt(p) != '<') {
             return -1;
         }
-        int close = text.indexOf('>', p);
-        if (close < 0 || close > end) {
+        int close = Text.find(text, '>', p, end);
+        if (close < 0) {
             return -1;
         }
         String name = text.substring(p + 1, close);
@@ -215,8 +215,8 @@ final class MessageFds {
 
     /** The value after the last {@code " = "} of the line when it is a number (a new fd, 0), else -1. */
     private static int result(String text, int start, int end) {
-        int eq = text.lastIndexOf(" = ", end);
-        return eq < start ? -1 : number(text, eq + 3, end);
+        int eq = Text.findLast(text, " = ", start, end);
+        return eq < 0 ? -1 : number(text, eq + 3, end);
     }
 
     private static int number(String text, int from, int end) {
@@ -229,16 +229,15 @@ final class MessageFds {
     }
 
     private static String quoted(String text, int from, int end) {
-        int q = text.indexOf('"', from);
-        if (q < 0 || q >= end) {
+        int q = Text.find(text, '"', from, end);
+        if (q < 0) {
             return null;
         }
-        int r = text.indexOf('"', q + 1);
-        return r < 0 || r > end ? null : text.substring(q + 1, r);
+        int r = Text.find(text, '"', q + 1, end);
+        return r < 0 ? null : text.substring(q + 1, r);
     }
 
     private static int indexOf(String text, String needle, int from, int end) {
-        int at = text.indexOf(needle, from);
-        return at >= 0 && at + needle.length() <= end ? at : -1;
+        return Text.find(text, needle, from, end);
     }
 }

@@ -162,8 +162,8 @@ final class TraceScan {
 
     /** The fd a write's first argument names, or -1. */
     private static int fdOf(String text, int start, int end, String needle) {
-        int at = text.indexOf(needle, start);
-        if (at < 0 || at >= end) {
+        int at = Text.find(text, needle, start, end);
+        if (at < 0) {
             return -1;
         }
         int p = at + needle.length();
@@ -182,8 +182,8 @@ final class TraceScan {
      * to {@code /dev/log} is syslog.
      */
     private static byte channel(String text, int start, int end, String needle, byte tracked) {
-        int at = text.indexOf(needle, start);
-        if (at < 0 || at >= end) {
+        int at = Text.find(text, needle, start, end);
+        if (at < 0) {
             return MessageFds.OTHER;
         }
         byte decorated = MessageFds.decorated(text, at + needle.length(), end);
@@ -196,8 +196,8 @@ final class TraceScan {
         if (decorated > 0) {
             return decorated;
         }
-        int path = text.indexOf("sun_path=\"", at);
-        if (path >= 0 && path < end) {
+        int path = Text.find(text, "sun_path=\"", at, end);
+        if (path >= 0) {
             return MessageFds.socketKind(text, path + "sun_path=\"".length(), end);
         }
         return MessageFds.OTHER;
@@ -205,13 +205,13 @@ final class TraceScan {
 
     /** The path of the log a write goes to: its -y decoration, else what the tracking knew. */
     private static String logName(String text, int start, int end, String needle, String known) {
-        int at = text.indexOf(needle, start) + needle.length();
+        int at = Text.find(text, needle, start, end) + needle.length();
         while (at < end && Character.isDigit(text.charAt(at))) {
             at++;
         }
         if (at < end && text.charAt(at) == '<') {
-            int close = text.indexOf('>', at);
-            if (close > at && close < end) {
+            int close = Text.find(text, '>', at, end);
+            if (close > at) {
                 return text.substring(at + 1, close);
             }
         }
