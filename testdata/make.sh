@@ -413,6 +413,54 @@ t diff/missing-ff.good "(directory) diff pair: \`-ff\`, \`sh -c 'cat app.conf; e
 rm -f "$D/app.conf"
 t diff/missing-ff.bad "(directory) diff pair: \`-ff\`, the same with the file missing" 'ENOENT' -- \
 	strace -ff -o @/diff/missing-ff.bad/trace sh -c "cat $D/app.conf; echo done"
+section "Causes all the way down (issue 12)"
+# a stale lock file: the program retries O_EXCL every 0.5 s until timeout sends SIGTERM (exit 124)
+touch "$RUN/stale.lock"
+t stuck-lock.strace "\`-f -tt\`: \`timeout 2.2\` runs \`src/stale-lock.c\`, which retries \`open(stale.lock, O_CREAT|O_EXCL)\` = -1 \`EEXIST\` every 0.5 s (the lock file is left over); timeout sends SIGTERM and exits 124; nothing is said" \
+	'EEXIST &&& SIGTERM &&& exited with 124' -- \
+	strace -f -tt -o @/stuck-lock.strace timeout 2.2 "$BIN/stale-lock"
+rm -f "$RUN/stale.lock"
+# a lock somebody holds: flock -n gives up at once, silently, exit 1
+( "${ENV[@]}" flock "$W/held.lock" sleep 3 </dev/null >/dev/null 2>&1 & )
+sleep 0.3
+t flock-held.strace "\`flock -n\` on a lock another process (a \`flock ... sleep 3\` started by make.sh) holds: \`flock(3, LOCK_EX|LOCK_NB)\` = -1 \`EAGAIN\`, exit 1, no message" \
+	'flock\(3, LOCK_EX\|LOCK_NB\) = -1 EAGAIN &&& exited with 1' -- \
+	strace -o @/flock-held.strace flock -n "$W/held.lock" true
+# a missing shared library: libdemo.so.1 is removed after uselib was linked against it
+if selected missing-lib.strace; then
+	mkdir -p "$W/lib"
+	gcc -shared -fPIC -Wl,-soname,libdemo.so.1 -o "$W/lib/libdemo.so.1" "$OUT/src/lib/demo.c"
+	gcc -o "$BIN/uselib" "$OUT/src/lib/uselib.c" "$W/lib/libdemo.so.1" -Wl,-rpath,"$W/lib"
+	rm -f "$W/lib/libdemo.so.1"
+fi
+t missing-lib.strace "\`src/lib/uselib.c\`, linked against \`libdemo.so.1\` (rpath \`$W/lib\`), which is then removed: the loader looks for it in the rpath and the system directories, writes \"error while loading shared libraries\", exit 127" \
+	'libdemo\.so\.1.*ENOENT &&& error while loading shared libraries &&& exited with 127' -- \
+	strace -o @/missing-lib.strace "$BIN/uselib"
+t nb-connect.strace "\`src/nb-connect.c\`: non-blocking \`connect\` to 127.0.0.1:9 = -1 \`EINPROGRESS\`, \`poll\` \`POLLOUT|POLLERR|POLLHUP\`, \`getsockopt(SO_ERROR, [ECONNREFUSED]) = 0\`; the message says \"server not available\"" \
+	'EINPROGRESS &&& POLLERR &&& SO_ERROR, \[ECONNREFUSED\]' -- \
+	strace -o @/nb-connect.strace "$BIN/nb-connect"
+rm -f "$LOG/daemon-demo.log"
+t daemon-log.strace "\`-y\`: \`src/daemon-log.c\` points fd 0-2 at /dev/null (\`dup2\`), logs to a file opened with \`O_APPEND\`, cannot create its pid file (\`ENOENT\`, missing directory), logs \"fatal: cannot start\" to the file, exit 1" \
+	'dup2\(3</dev/null>, 2 &&& O_APPEND &&& fatal &&& exited with 1' -- \
+	strace -y -o @/daemon-log.strace "$BIN/daemon-log"
+t sh-c-fail.strace "\`-f\`: \`sh -c 'cat DIR 2>/dev/null || exit 3'\`: cat's \`read\` fails with \`EISDIR\`, its message goes to /dev/null (\`dup2\` onto fd 2), cat exits 1 and the shell 3" \
+	'EISDIR &&& exited with 3' -- \
+	strace -f -o @/sh-c-fail.strace sh -c "cat $W/etc/conf-demo.conf 2>/dev/null || exit 3"
+t set-e.strace "\`-f\`: a \`set -e\` script (\`sh -e -c\`) whose \`ls\` of a missing file fails (exit 2): the script stops there and exits 2 without a word of its own" \
+	'ENOENT &&& exited with 2' -- \
+	strace -f -o @/set-e.strace sh -e -c "echo listing; ls $W/missing-input; echo done"
+t dup2-stderr.strace "\`src/dup2-stderr.c\`: \`dup2\` of a file onto fd 2, then a missing settings file (\`ENOENT\`) and \"could not load settings\" written to fd 2 (the file), exit 1" \
+	'dup2\(3, 2\) &&& ENOENT &&& could not load settings &&& exited with 1' -- \
+	strace -o @/dup2-stderr.strace "$BIN/dup2-stderr"
+t abort.strace "\`src/abort.c\`: an optional file missing (\`ENOENT\`), then \`abort()\`: \`rt_sigprocmask\`, \`tgkill(…, SIGABRT)\` from itself, \`+++ killed by SIGABRT +++\`" \
+	'tgkill\(.*SIGABRT &&& killed by SIGABRT' -- \
+	strace -o @/abort.strace "$BIN/abort"
+t yes-head.strace "\`-f\`: \`sh -c 'yes | head -n 1'\`: head exits 0, then yes's \`write\` fails with \`EPIPE\` and SIGPIPE kills it (normal for a producer whose reader finished)" \
+	'EPIPE &&& killed by SIGPIPE' -- \
+	strace -f -o @/yes-head.strace sh -c "yes | head -n 1"
+t sh-stderr.strace "a shell script's own error message, \`echo ... >&2\`: dash copies fd 2 onto fd 1 (\`dup2(2, 1)\`) and writes to fd 1; then \`exit 4\`" \
+	'dup2\(2, 1\) &&& write\(1, "backup: &&& exited with 4' -- \
+	strace -o @/sh-stderr.strace sh -c "test -d $W/backup-target || { echo 'backup: target directory missing' >&2; exit 4; }"
 
 section "Personalities, unknown syscalls, tips"
 t personality.strace "\`--quiet=none -n\`: \`[ Process PID=N runs in 32 bit mode. ]\` / \`x32 mode\` / \`64 bit mode\` lines, i386 syscall numbers via int \$0x80, unknown syscall \`syscall_0x1f4(...)\`" \

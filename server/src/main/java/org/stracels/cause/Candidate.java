@@ -24,12 +24,30 @@ final class Candidate {
     /** Before the previous message of its process. */
     boolean earlier;
     int score;
+    /** A cause that is no failed call: the line of an event (a signal it asked for, a fault, a blocking call). */
+    int eventLine = -1;
+    String eventTitle;
+    String eventCall;
+    /** For a child: its own top cause, carried as the via of this cause. */
+    Cause via;
+    /** The library the dynamic loader could not find, when this candidate is its failed lookups. */
+    String library;
 
     Candidate(ProcessInfo child) {
         this.child = child;
     }
 
-    /** The line of its latest try, or the child's exit line. */
+    /** An event that explains an end (abort, a fault, a call it was blocked in), not a failure. */
+    static Candidate event(int line, String title, String call) {
+        Candidate c = new Candidate(null);
+        c.eventLine = line;
+        c.eventTitle = title;
+        c.eventCall = call;
+        c.lastLine = line;
+        return c;
+    }
+
+    /** The line of its latest try, or the child's exit line, or the event's line. */
     int last() {
         return child != null ? child.endLine() : lastLine;
     }

@@ -12,9 +12,42 @@ import java.util.List;
  * @param call      the call as the trace shows it, long arguments cut: {@code link("/a", "/b") = -1 ESERVERFAULT}
  * @param shortCall {@code link(…) = -1 ESERVERFAULT}
  * @param repeats   every line where the same call failed the same way (retries), in order; ends with {@code line}
+ * @param via       for a child process that failed: its own top cause (which may have a via of its own), so
+ *                  that every failure explained ends at a call; null otherwise
  */
 public record Cause(int line, int entryLine, String title, String call, String shortCall, int score,
-        List<Reason> reasons, int[] repeats) {
+        List<Reason> reasons, int[] repeats, Cause via) {
+
+    /** The same cause without a via. */
+    public Cause(int line, int entryLine, String title, String call, String shortCall, int score,
+            List<Reason> reasons, int[] repeats) {
+        this(line, entryLine, title, call, shortCall, score, reasons, repeats, null);
+    }
+
+    /** The end of the via chain: the call (or event) the failure comes down to; this cause when it has no via. */
+    public Cause root() {
+        Cause c = this;
+        for (int hops = 0; c.via != null && hops < 64; hops++) {
+            c = c.via;
+        }
+        return c;
+    }
+
+    /**
+     * The chain in one line: {@code pid 4323 (/usr/bin/cat) exited with 1 ← read(…) = -1 EISDIR, line 99};
+     * just the short call and its line without a via.
+     */
+    public String chain() {
+        StringBuilder b = new StringBuilder();
+        Cause c = this;
+        for (int hops = 0; c != null && hops < 64; hops++, c = c.via) {
+            if (b.length() > 0) {
+                b.append(" ← ");
+            }
+            b.append(c.via != null ? c.call : c.shortCall + ", line " + (c.line + 1));
+        }
+        return b.toString();
+    }
 
     /** One reason a cause ranks where it does: its weight (added to the score) and what it means. */
     public record Reason(int weight, String text) {
@@ -44,8 +77,15 @@ public record Cause(int line, int entryLine, String title, String call, String s
         return b.toString();
     }
 
-    /** {@code likely cause: link() ESERVERFAULT — line 27} (1-based). */
+    /**
+     * {@code likely cause: link() ESERVERFAULT — line 27} (1-based); through a child,
+     * {@code likely cause: read() EISDIR in pid 99 — line 120}, the line of the end of the chain.
+     */
     public String lensTitle() {
-        return "likely cause: " + title + " — line " + (line + 1);
+        Cause root = root();
+        if (root == this) {
+            return "likely cause: " + title + " — line " + (line + 1);
+        }
+        return "likely cause: " + root.title + " via " + title + " — line " + (root.line + 1);
     }
 }

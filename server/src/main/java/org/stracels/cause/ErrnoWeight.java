@@ -38,6 +38,15 @@ final class ErrnoWeight {
             return new Cause.Reason(3, "the name the link should make already exists: a lock held by another"
                     + " process, or one left behind");
         }
+        if ("EEXIST".equals(errno) && call.name().startsWith("open") && call.args().contains("O_EXCL")) {
+            return new Cause.Reason(3, "the file it would create (O_CREAT|O_EXCL) already exists: a lock file held by"
+                    + " another process, or left behind by one that crashed");
+        }
+        if (isLock(call)) {
+            return new Cause.Reason(4, "a lock held by another process: " + call.name() + " without waiting ("
+                    + ("flock".equals(call.name()) ? "LOCK_NB" : "F_SETLK") + ") answers " + errno + " when someone else"
+                    + " has the lock; not the routine “try again” of non-blocking I/O");
+        }
         if ("ENOSYS".equals(errno)) {
             return new Cause.Reason(-3, "ENOSYS: the kernel lacks this call; programs ask for it and fall back");
         }
@@ -48,6 +57,17 @@ final class ErrnoWeight {
             return null;
         }
         return new Cause.Reason(1, named + " is not among the failures programs expect and step over");
+    }
+
+    /** A lock taken without waiting that somebody else holds: flock(LOCK_NB), fcntl(F_SETLK) = EAGAIN/EACCES. */
+    static boolean isLock(FailedCall call) {
+        String errno = call.errno();
+        if (!"EAGAIN".equals(errno) && !"EWOULDBLOCK".equals(errno) && !"EACCES".equals(errno)) {
+            return false;
+        }
+        return "flock".equals(call.name()) || call.name().startsWith("fcntl")
+                && (call.args().contains("F_SETLK,") || call.args().contains("F_OFD_SETLK,")
+                || call.args().contains("F_SETLK64,"));
     }
 
     /** A failed lookup: the name is not there (or a part of its path is no directory). */

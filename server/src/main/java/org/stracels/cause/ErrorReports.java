@@ -22,11 +22,13 @@ import org.stracels.parse.ParsedLine;
  * translation of the errno, and writes {@code ": Operation not permitted"}). It is a reported error when its
  * text reads like an error message, or when it is the last thing a failing process said on stderr. A write
  * to another fd is one too when its text reads like an error message and it is among the last writes of a
- * process that exits non-zero or is killed.
+ * process that exits non-zero or is killed. A write to a log file, syslog or the journal ({@link MessageFds}) is one
+ * when its text reads like an error message: daemons say what went wrong there, not on stderr.
  */
 final class ErrorReports {
     /** The writes that make one message: their lines, the process, its text, and where the first write's text is. */
-    record Draft(int[] lines, int processId, int group, String text, boolean toStderr, int start, int end) {
+    record Draft(int[] lines, int processId, int group, String text, boolean toStderr, int start, int end,
+            String channel) {
         int first() {
             return lines[0];
         }
@@ -81,9 +83,17 @@ final class ErrorReports {
             int[] lines = messages.get(i);
             int process = model.processOf(lines[0]);
             int g = scan.groupOf(process);
-            Draft draft = draft(trace, lines, process, g, true);
+            Draft draft = draft(trace, lines, process, g, true, "stderr");
             boolean last = lastOfGroup.get(g) == i;
             if (MessageClues.isMessage(draft.text()) || last && failed(model, process, g)) {
+                drafts.add(draft);
+            }
+        }
+        int[] logs = scan.logWrites();
+        for (int k = 0; k < logs.length; k++) {
+            int process = model.processOf(logs[k]);
+            Draft draft = draft(trace, new int[] {logs[k]}, process, scan.groupOf(process), false, scan.logChannel(k));
+            if (MessageClues.isMessage(draft.text())) {
                 drafts.add(draft);
             }
         }
@@ -120,17 +130,17 @@ final class ErrorReports {
                 continue;
             }
             seen++;
-            if (scan.isStderrWrite(i) || scan.isWriteToNull(i)) {
+            if (scan.isStderrWrite(i) || scan.isWriteToNull(i) || scan.isLogWrite(i)) {
                 continue;
             }
-            Draft draft = draft(scan.trace(), new int[] {i}, p.id(), scan.groupOf(p.id()), false);
+            Draft draft = draft(scan.trace(), new int[] {i}, p.id(), scan.groupOf(p.id()), false, "another fd");
             if (MessageClues.isMessage(draft.text())) {
                 drafts.add(draft);
             }
         }
     }
 
-    private static Draft draft(Trace trace, int[] lines, int process, int group, boolean toStderr) {
+    private static Draft draft(Trace trace, int[] lines, int process, int group, boolean toStderr, String channel) {
         StringBuilder text = new StringBuilder();
         int start = -1;
         int end = -1;
@@ -154,7 +164,7 @@ final class ErrorReports {
             }
         }
         String s = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text.toString();
-        return new Draft(lines, process, group, s, toStderr, start, end);
+        return new Draft(lines, process, group, s, toStderr, start, end, channel);
     }
 
     /** Appends the strings in {@code node} (writev's iov_base too) to {@code text}; returns the first. */
@@ -167,7 +177,7 @@ final class ErrorReports {
             return node;
         }
         ArgNode first = null;
-        if (depth < 4) {
+        if (depth < 6) {
             for (ArgNode child : node.children()) {
                 ArgNode f = strings(child, text, depth + 1);
                 first = first == null ? f : first;

@@ -25,9 +25,13 @@ import org.stracels.parse.Span;
  * @param fdName    the -y decoration of that fd, or null
  * @param args      the argument text as printed (both halves joined)
  * @param key       equal for two failures of the same call on the same thing with the same errno (a retry)
+ * @param result    what the call returned as printed: {@code -1 ENOENT}, or for an error hidden in a call that
+ *                  succeeded ({@link HiddenErrors}) its value ({@code 0})
+ * @param hidden    the errno is not the call's own result but inside it ({@code SO_ERROR, [ECONNREFUSED]}, {@code POLLERR})
  */
 public record FailedCall(int line, int entryLine, String name, String errno, String errnoText, List<String> paths,
-        List<String> rawPaths, int fd, String fdName, String args, String key, boolean injected) {
+        List<String> rawPaths, int fd, String fdName, String args, String key, boolean injected, String result,
+        boolean hidden) {
 
     /** Calls whose string arguments are data, not names of files. */
     private static final Set<String> DATA_CALLS = Set.of("read", "write", "pread64", "pwrite64", "readv", "writev",
@@ -75,7 +79,10 @@ public record FailedCall(int line, int entryLine, String name, String errno, Str
                 fd = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, first.numericValue().orElse(-1)));
             }
         }
-        String errno = result.errno() != null ? result.errno() : "error";
+        HiddenErrors.Hidden hidden = result.errno() == null ? HiddenErrors.of(trace, line) : null;
+        String errno = result.errno() != null ? result.errno() : hidden != null ? hidden.code() : "error";
+        String value = hidden != null && result.returnValueSpan().isPresent() ? result.returnValueSpan().text(text)
+                : "-1 " + errno;
         String errnoText = result.errnoTextSpan().isPresent() ? result.errnoTextSpan().text(text) : null;
         boolean injected = false;
         for (Span note : result.notes()) {
@@ -83,7 +90,7 @@ public record FailedCall(int line, int entryLine, String name, String errno, Str
         }
         String key = name + '|' + errno + '|' + (raw.isEmpty() ? normalized(nodes, fd >= 0, text) : String.join("|", raw));
         return new FailedCall(line, entry, name, errno, errnoText, List.copyOf(paths), List.copyOf(raw), fd, fdName,
-                args, key, injected);
+                args, key, injected, value, hidden != null);
     }
 
     private static void add(ArgNode string, List<String> paths, List<String> raw) {
@@ -158,12 +165,12 @@ public record FailedCall(int line, int entryLine, String name, String errno, Str
 
     /** {@code link("/a", "/b") = -1 ESERVERFAULT}, long arguments cut. */
     public String call() {
-        return name + "(" + abbreviate(args.strip(), 90) + ") = -1 " + errno;
+        return name + "(" + abbreviate(args.strip(), 90) + ") = " + result;
     }
 
-    /** {@code link(…) = -1 ESERVERFAULT}. */
+    /** {@code link(…) = -1 ESERVERFAULT}; {@code getsockopt(…) = 0 [ECONNREFUSED]} for a hidden error. */
     public String shortCall() {
-        return name + "(…) = -1 " + errno;
+        return hidden ? name + "(…) = " + result + " [" + errno + "]" : name + "(…) = -1 " + errno;
     }
 
     static String abbreviate(String s, int max) {

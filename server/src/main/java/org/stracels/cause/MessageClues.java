@@ -37,7 +37,22 @@ final class MessageClues {
             new Claim("too many open files", Set.of("EMFILE", "ENFILE")),
             new Claim("broken pipe", Set.of("EPIPE")),
             new Claim("not supported", Set.of("EOPNOTSUPP", "ENOTSUP", "ENOSYS", "ENOTSUPP")),
-            new Claim("in use", Set.of("EADDRINUSE", "EBUSY", "ETXTBSY")));
+            new Claim("in use", Set.of("EADDRINUSE", "EBUSY", "ETXTBSY")),
+            new Claim("seems to be running", Set.of("EEXIST", "EAGAIN", "EWOULDBLOCK", "EBUSY")),
+            new Claim("is locked", Set.of("EEXIST", "EAGAIN", "EWOULDBLOCK", "EACCES", "EBUSY")),
+            new Claim("connection reset", Set.of("ECONNRESET", "EPIPE")),
+            new Claim("network is unreachable", Set.of("ENETUNREACH", "ENETDOWN")),
+            new Claim("no route to host", Set.of("EHOSTUNREACH", "EHOSTDOWN")),
+            new Claim("host unreachable", Set.of("EHOSTUNREACH", "EHOSTDOWN")),
+            new Claim("not available", Set.of("ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL", "EAGAIN")),
+            new Claim("unavailable", Set.of("ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EAGAIN")),
+            new Claim("out of memory", Set.of("ENOMEM")),
+            new Claim("cannot allocate memory", Set.of("ENOMEM")),
+            new Claim("disk full", Set.of("ENOSPC", "EDQUOT")),
+            new Claim("quota", Set.of("EDQUOT")),
+            new Claim("bad file descriptor", Set.of("EBADF")),
+            new Claim("device or resource busy", Set.of("EBUSY")),
+            new Claim("interrupted", Set.of("EINTR")));
 
     private MessageClues() {
     }

@@ -12,6 +12,32 @@ final class MessageMatch {
     private MessageMatch() {
     }
 
+    /** What the errno means for this call, said plainly: what to look at instead of what the message claims. */
+    static String meaning(FailedCall call) {
+        String errno = call.errno();
+        String name = call.name();
+        String subject = call.subject();
+        return switch (errno) {
+            case "EEXIST" -> name.startsWith("link") || name.startsWith("symlink") || call.args().contains("O_EXCL")
+                    ? "the lock file already exists (a crashed process may have left it)"
+                    : "the name already exists";
+            case "ENOENT" -> (subject != null ? subject : "the path") + " is not there (or a directory on its way is missing)";
+            case "ENOTDIR" -> "a part of the path is not a directory";
+            case "EISDIR" -> (subject != null ? subject : "it") + " is a directory";
+            case "ECONNREFUSED" -> "nothing listens at that address; the peer answered at once";
+            case "ETIMEDOUT" -> "the peer never answered";
+            case "EAGAIN", "EWOULDBLOCK" -> ErrnoWeight.isLock(call) ? "another process holds the lock"
+                    : "nothing was ready yet";
+            case "EACCES" -> "the permissions (or a security module) forbid it";
+            case "EPERM" -> "the operation is not allowed here (privilege, or what the file system supports)";
+            case "EROFS" -> "the file system is mounted read-only";
+            case "ENOSPC" -> "the file system is full";
+            case "EADDRINUSE" -> "another socket already has that address";
+            case "EPIPE" -> "the reader at the other end went away";
+            default -> null;
+        };
+    }
+
     /** Adds the reasons {@code message} (lower case) gives for or about {@code call}. */
     static void explain(FailedCall call, String message, List<Cause.Reason> reasons) {
         boolean named = false;
@@ -44,8 +70,9 @@ final class MessageMatch {
             reasons.add(new Cause.Reason(2, "the message speaks of “" + claim.phrase() + "”, which is what "
                     + call.errno() + " means"));
         } else {
+            String meaning = meaning(call);
             reasons.add(new Cause.Reason(0, "the message says “" + claim.phrase() + "”, but this call failed with "
-                    + call.errno() + (errnoText != null ? " (" + errnoText + ")" : "")));
+                    + call.errno() + (errnoText != null ? " (" + errnoText + ")" : "") + (meaning != null ? ": " + meaning : "")));
         }
     }
 }

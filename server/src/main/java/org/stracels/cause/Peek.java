@@ -37,6 +37,10 @@ record Peek(String name, String errno, String path) {
         }
         String name = parsed.name(line) != null ? parsed.name(line) : parsed.name(entry);
         String errno = parsed.errno(line);
+        if (errno == null) {
+            HiddenErrors.Hidden hidden = HiddenErrors.of(trace, line);
+            errno = hidden != null ? hidden.code() : null;
+        }
         return new Peek(name == null ? "call" : name, errno == null ? "error" : errno, path);
     }
 

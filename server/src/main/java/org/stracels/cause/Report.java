@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * @param toStderr      written to stderr or a terminal (else a message-like write to another fd)
  * @param processFailed the process exited non-zero or was killed
  * @param causes        the likely causes, most likely first; empty when no call failed before it
+ * @param channel       where it was written, in words: {@code stderr}, {@code the log file /var/log/x.log},
+ *                      {@code syslog (/dev/log)}, {@code the journal}, {@code another fd}
  */
 public record Report(int[] lines, int processId, int start, int end, String message, boolean toStderr,
-        boolean processFailed, List<Cause> causes) {
+        boolean processFailed, List<Cause> causes, String channel) {
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** The line of the first write. */

@@ -13,15 +13,19 @@ import org.stracels.parse.ReturnKind;
 
 /**
  * One pass over the index, reading no line in full: which process group each process belongs to (a process
- * and its threads), every failed call of each group, and every write to stderr or a terminal.
+ * and its threads), every failed call of each group (and every error hidden in a call that succeeded,
+ * {@link HiddenErrors}), every write to stderr or a terminal, and every write to a log, syslog or the journal.
  *
- * <p>Whether a write goes to stderr is read from its first argument: fd 2, unless a -y decoration says
- * {@code /dev/null}, or any fd whose decoration is a terminal. The fd model would know more (an fd 2 that a
- * dup2 redirected), but diagnostics never pay for building it; a program's writes to its fd 2 are what it
- * says to whoever reads its errors, wherever that fd leads.
+ * <p>Where a write goes is read from its first argument and what {@link MessageFds} followed of fds in the same
+ * pass: fd 2 (or a copy of it) unless {@code /dev/null} was put there or a -y decoration says so, any fd whose
+ * decoration is a terminal, and log files and syslog sockets. A few calls' failures are not their own:
+ * {@code rt_sigreturn = -1 EINTR} hands back the result of the call a signal interrupted; they are left out.
  */
 final class TraceScan {
-    static final Set<String> WRITES = Set.of("write", "writev", "pwrite64", "pwritev", "pwritev2");
+    static final Set<String> WRITES = Set.of("write", "writev", "pwrite64", "pwritev", "pwritev2", "send", "sendto",
+            "sendmsg");
+    /** Calls whose "-1" is not a failure of their own (they return what an interrupted call returned). */
+    static final Set<String> NOT_OWN_FAILURE = Set.of("rt_sigreturn", "sigreturn");
 
     private final Trace trace;
     private final int[] groupOf;
@@ -29,10 +33,20 @@ final class TraceScan {
     private final int[] stderrWrites;
     private final String[] needles;
     private final int[][] failedChildren;
+    /** Writes that read as log lines (to a log file, syslog, the journal), in line order, and where each went. */
+    private final int[] logWrites;
+    private final byte[] logKinds;
+    private final String[] logNames;
+    /** Writes to an fd 2 that is /dev/null, in line order. */
+    private final int[] nullWrites;
 
     private TraceScan(Trace trace, int[] groupOf, int[][] failures, int[] stderrWrites, String[] needles,
-            int[][] failedChildren) {
+            int[][] failedChildren, int[] logWrites, byte[] logKinds, String[] logNames, int[] nullWrites) {
         this.trace = trace;
+        this.logWrites = logWrites;
+        this.logKinds = logKinds;
+        this.logNames = logNames;
+        this.nullWrites = nullWrites;
         this.failedChildren = failedChildren;
         this.groupOf = groupOf;
         this.failures = failures;
@@ -57,8 +71,21 @@ final class TraceScan {
         for (int id = 0; id < needles.length; id++) {
             needles[id] = WRITES.contains(names.get(id)) ? names.get(id) + "(" : null;
         }
+        boolean[] tracked = new boolean[names.size()];
+        boolean[] notOwn = new boolean[names.size()];
+        boolean[] hides = new boolean[names.size()];
+        for (int id = 0; id < tracked.length; id++) {
+            tracked[id] = MessageFds.TRACKED.contains(names.get(id));
+            notOwn[id] = NOT_OWN_FAILURE.contains(names.get(id));
+            hides[id] = HiddenErrors.mayHide(names.get(id));
+        }
+        MessageFds fds = new MessageFds(parsed, model, groupOf);
         IntList[] failures = new IntList[processes.size()];
         IntList writes = new IntList();
+        IntList logs = new IntList();
+        IntList nulls = new IntList();
+        java.util.ArrayList<Byte> logKinds = new java.util.ArrayList<>();
+        java.util.ArrayList<String> logNames = new java.util.ArrayList<>();
         String text = parsed.text();
         for (int i = 0; i < parsed.lineCount(); i++) {
             if ((i & 0xffff) == 0) {
@@ -68,24 +95,44 @@ final class TraceScan {
             if (process < 0) {
                 continue;
             }
-            if (parsed.returnKind(i) == ReturnKind.ERROR) {
+            int name = parsed.nameId(i);
+            fds.see(i, process, name >= 0 && tracked[name]);
+            ReturnKind result = parsed.returnKind(i);
+            if (result == ReturnKind.ERROR && !(name >= 0 && notOwn[name])
+                    || name >= 0 && hides[name] && result != ReturnKind.ERROR && HiddenErrors.of(trace, i) != null) {
                 int g = groupOf[process];
                 if (failures[g] == null) {
                     failures[g] = new IntList();
                 }
                 failures[g].add(i);
             }
-            int name = parsed.nameId(i);
-            if (name >= 0 && needles[name] != null && isEntry(parsed.kind(i))
-                    && toStderr(text, parsed.lineStart(i), parsed.lineEnd(i), needles[name])) {
-                writes.add(i);
+            if (name >= 0 && needles[name] != null && isEntry(parsed.kind(i))) {
+                int g = groupOf[process];
+                int start = parsed.lineStart(i);
+                int end = parsed.lineEnd(i);
+                int fd = fdOf(text, start, end, needles[name]);
+                byte where = channel(text, start, end, needles[name], fd < 0 ? MessageFds.OTHER : fds.kindOf(g, fd));
+                if (where == MessageFds.STDERR) {
+                    writes.add(i);
+                } else if (where == MessageFds.NULL) {
+                    nulls.add(i);
+                } else if (where != MessageFds.OTHER) {
+                    logs.add(i);
+                    logKinds.add(where);
+                    logNames.add(where == MessageFds.LOG ? logName(text, start, end, needles[name], fds.nameOf(g, fd)) : null);
+                }
             }
         }
         int[][] byGroup = new int[processes.size()][];
         for (int g = 0; g < byGroup.length; g++) {
             byGroup[g] = failures[g] == null ? new int[0] : failures[g].toArray();
         }
-        return new TraceScan(trace, groupOf, byGroup, writes.toArray(), needles, failedChildren(model, groupOf));
+        byte[] kinds = new byte[logKinds.size()];
+        for (int k = 0; k < kinds.length; k++) {
+            kinds[k] = logKinds.get(k);
+        }
+        return new TraceScan(trace, groupOf, byGroup, writes.toArray(), needles, failedChildren(model, groupOf),
+                logs.toArray(), kinds, logNames.toArray(new String[0]), nulls.toArray());
     }
 
     /** Per group: the processes it created that exited non-zero or were killed, in the order they ended. */
@@ -113,20 +160,11 @@ final class TraceScan {
         return kind == LineKind.SYSCALL || kind == LineKind.UNFINISHED || kind == LineKind.PARTIAL;
     }
 
-    /** Whether the call whose name ends the needle {@code write(} writes to stderr or to a terminal. */
-    static boolean toStderr(String text, int start, int end, String needle) {
-        return target(text, start, end, needle) == STDERR;
-    }
-
-    private static final int OTHER = 0;
-    private static final int STDERR = 1;
-    private static final int NULL = 2;
-
-    /** Where the write of the needle goes: {@link #STDERR} (or a terminal), {@link #NULL} (-y says /dev/null), else OTHER. */
-    private static int target(String text, int start, int end, String needle) {
-        int at = text.indexOf(needle, start);
-        if (at < 0 || at >= end) {
-            return OTHER;
+    /** The fd a write's first argument names, or -1. */
+    private static int fdOf(String text, int start, int end, String needle) {
+        int at = Text.find(text, needle, start, end);
+        if (at < 0) {
+            return -1;
         }
         int p = at + needle.length();
         int fd = 0;
@@ -135,31 +173,78 @@ final class TraceScan {
             fd = fd * 10 + text.charAt(p++) - '0';
             digits++;
         }
-        if (digits == 0) {
-            return OTHER;
-        }
-        boolean decorated = p < end && text.charAt(p) == '<';
-        if (decorated && text.startsWith("/dev/null", p + 1)) {
-            return NULL;
-        }
-        return fd == 2 || decorated && (text.startsWith("/dev/pts/", p + 1) || text.startsWith("/dev/tty", p + 1)
-                || text.startsWith("/dev/console", p + 1)) ? STDERR : OTHER;
+        return digits == 0 ? -1 : fd;
     }
 
-    /** Whether line {@code i} is a write (entry half) that -y shows going to /dev/null: nobody reads it. */
+    /**
+     * Where the write of the needle goes: its -y decoration when that names /dev/null, a terminal, a log or a
+     * syslog socket; else what {@code tracked} (the kind {@link MessageFds} followed for its fd) says; a sendto
+     * to {@code /dev/log} is syslog.
+     */
+    private static byte channel(String text, int start, int end, String needle, byte tracked) {
+        int at = Text.find(text, needle, start, end);
+        if (at < 0) {
+            return MessageFds.OTHER;
+        }
+        byte decorated = MessageFds.decorated(text, at + needle.length(), end);
+        if (decorated == MessageFds.NULL || decorated == MessageFds.STDERR) {
+            return decorated;
+        }
+        if (tracked != MessageFds.OTHER) {
+            return tracked;
+        }
+        if (decorated > 0) {
+            return decorated;
+        }
+        int path = Text.find(text, "sun_path=\"", at, end);
+        if (path >= 0) {
+            return MessageFds.socketKind(text, path + "sun_path=\"".length(), end);
+        }
+        return MessageFds.OTHER;
+    }
+
+    /** The path of the log a write goes to: its -y decoration, else what the tracking knew. */
+    private static String logName(String text, int start, int end, String needle, String known) {
+        int at = Text.find(text, needle, start, end) + needle.length();
+        while (at < end && Character.isDigit(text.charAt(at))) {
+            at++;
+        }
+        if (at < end && text.charAt(at) == '<') {
+            int close = Text.find(text, '>', at, end);
+            if (close > at) {
+                return text.substring(at + 1, close);
+            }
+        }
+        return known;
+    }
+
+    /** Whether line {@code i} is a write (entry half) to an fd 2 that is /dev/null: nobody reads it. */
     boolean isWriteToNull(int i) {
-        ParsedTrace parsed = trace.parsed();
-        int name = parsed.nameId(i);
-        return name >= 0 && needles[name] != null
-                && target(parsed.text(), parsed.lineStart(i), parsed.lineEnd(i), needles[name]) == NULL;
+        return java.util.Arrays.binarySearch(nullWrites, i) >= 0;
     }
 
     /** Whether line {@code i} is a write (entry half) to stderr or a terminal. */
     boolean isStderrWrite(int i) {
-        ParsedTrace parsed = trace.parsed();
-        int name = parsed.nameId(i);
-        return name >= 0 && needles[name] != null && isEntry(parsed.kind(i))
-                && toStderr(parsed.text(), parsed.lineStart(i), parsed.lineEnd(i), needles[name]);
+        return java.util.Arrays.binarySearch(stderrWrites, i) >= 0;
+    }
+
+    /** Whether line {@code i} is a write to a log file, syslog or the journal. */
+    boolean isLogWrite(int i) {
+        return java.util.Arrays.binarySearch(logWrites, i) >= 0;
+    }
+
+    /** Writes to log files, syslog or the journal, in line order. */
+    int[] logWrites() {
+        return logWrites;
+    }
+
+    /** Where log write number {@code k} went, in words: {@code the log file /var/log/x.log}, {@code syslog}. */
+    String logChannel(int k) {
+        return switch (logKinds[k]) {
+            case MessageFds.SYSLOG -> "syslog (/dev/log)";
+            case MessageFds.JOURNAL -> "the journal";
+            default -> logNames[k] != null ? "the log file " + logNames[k] : "a log file";
+        };
     }
 
     /** Whether line {@code i} is a write of any kind (entry half). */
@@ -191,6 +276,11 @@ final class TraceScan {
     /** Processes created by group {@code g} that exited non-zero or were killed, in the order they ended. */
     int[] failedChildren(int g) {
         return failedChildren[g];
+    }
+
+    /** Whether the failure on line {@code i} is an error hidden in a call that succeeded. */
+    boolean isHidden(int i) {
+        return trace.parsed().returnKind(i) != ReturnKind.ERROR;
     }
 
     /** Writes to stderr or a terminal, in line order. */

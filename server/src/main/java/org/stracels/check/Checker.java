@@ -7,7 +7,9 @@ import org.stracels.parse.CancelCheck;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
+import org.stracels.cause.Cause;
 import org.stracels.cause.CauseAnalysis;
+import org.stracels.cause.HiddenErrors;
 import org.stracels.cause.Report;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
@@ -84,9 +86,13 @@ public final class Checker {
             LineKind kind = parsed.kind(i);
             ReturnKind result = parsed.returnKind(i);
             if (result == ReturnKind.ERROR || result == ReturnKind.RESTART) {
-                add(findings, failedCall(i, parsed.line(i)));
+                if (!DiagnosticPolicy.notOwnFailure(parsed.name(i))) {
+                    add(findings, failedCall(i, parsed.line(i)));
+                }
             } else if (kind == LineKind.PARTIAL) {
                 add(findings, cutFailedCall(i));
+            } else if (HiddenErrors.mayHide(parsed.name(i))) {
+                add(findings, hiddenError(i));
             }
             Report report = causes.reportAt(i);
             if (report != null && report.line() == i) {
@@ -101,14 +107,16 @@ public final class Checker {
                                 FindingCode.MALFORMED_LINE.id(), "Malformed line: " + line.problem(), List.of()));
                     }
                 }
-                case KILLED -> add(findings, killed(i));
+                case KILLED -> add(findings, killed(i, causes));
                 case EXITED -> {
                     Severity severity = severity(FindingClass.NONZERO_EXIT);
                     ParsedLine line = severity == null ? null : parsed.line(i);
                     if (line != null && line.number() != 0) {
+                        List<Cause> list = causes.causesOfExit(trace, i);
                         findings.add(new Finding(i, line.detailSpan().start(), line.detailSpan().end(),
                                 severity, FindingCode.NONZERO_EXIT.id(),
-                                who(model, i) + " exited with status " + line.number(), startOf(model, i, "process start")));
+                                who(model, i) + " exited with status " + line.number() + ExitFindings.likelyCause(trace, list),
+                                ExitFindings.related(parsed, list, startOf(model, i, "process start"))));
                     }
                 }
                 default -> {
@@ -203,15 +211,36 @@ public final class Checker {
         return m.toString();
     }
 
-    private Finding killed(int i) {
+    private Finding killed(int i, CauseAnalysis causes) {
         Severity severity = severity(FindingClass.KILLED);
         if (severity == null) {
             return null;
         }
+        if (causes.endedNormally(i)) {
+            severity = DiagnosticPolicy.normalKill(severity);
+        }
         ParsedLine line = parsed.line(i);
-        String m = who(model, i) + " was killed by " + line.name() + (line.coreDumped() ? " and dumped core" : "");
+        String ending = causes.ending(i);
+        List<Cause> list = causes.causesOfExit(trace, i);
+        boolean said = ending != null && !list.isEmpty() && ending.contains("line " + trace.lineNumber(list.get(0).line()) + ")");
+        String m = who(model, i) + " was killed by " + line.name() + (line.coreDumped() ? " and dumped core" : "")
+                + (ending != null ? ": " + ending : "") + (said ? "" : ExitFindings.likelyCause(trace, list));
         return new Finding(i, line.nameSpan().start(), line.nameSpan().end(), severity,
-                FindingCode.KILLED_BY_SIGNAL.id(), m, startOf(model, i, "process start"));
+                FindingCode.KILLED_BY_SIGNAL.id(), m, ExitFindings.related(parsed, list, startOf(model, i, "process start")));
+    }
+
+    /** An error inside the result of a call that succeeded ({@code SO_ERROR, [ECONNREFUSED]}, {@code POLLERR}). */
+    private Finding hiddenError(int i) {
+        HiddenErrors.Hidden hidden = HiddenErrors.of(trace, i);
+        Severity severity = hidden == null ? null : severity(FindingClass.FAILURE);
+        if (severity == null) {
+            return null;
+        }
+        String errno = hidden.code();
+        String meaning = Errnos.message(errno);
+        String m = parsed.name(i) + " succeeded, but what it returns holds an error: " + errno
+                + (meaning != null && !meaning.equals(errno) ? " (" + meaning + ")" : "") + " — " + hidden.what();
+        return new Finding(i, hidden.start(), hidden.end(), severity, errno, m, List.of());
     }
 
     private Finding unmatchedHalf(int i, String text) {

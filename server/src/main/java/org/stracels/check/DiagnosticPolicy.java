@@ -89,6 +89,22 @@ public final class DiagnosticPolicy {
     }
 
     /**
+     * Calls whose {@code -1} is not a failure of their own: {@code rt_sigreturn} (and i386's {@code sigreturn})
+     * hands back the result of the call the signal interrupted ({@code = -1 EINTR}). Never a finding, never a cause.
+     */
+    public static boolean notOwnFailure(String syscall) {
+        return "rt_sigreturn".equals(syscall) || "sigreturn".equals(syscall);
+    }
+
+    /**
+     * A process killed by a signal as a normal end (a producer stopped by SIGPIPE when the reader of its pipe had
+     * finished, {@code yes | head}): at most information, whatever the severity of kills.
+     */
+    public static Severity normalKill(Severity killed) {
+        return killed.ordinal() < Severity.INFORMATION.ordinal() ? Severity.INFORMATION : killed;
+    }
+
+    /**
      * An error message a program wrote (code {@code reported-error}): information when the process then failed,
      * a hint when it carried on and succeeded. Not a warning: the failed call behind it carries that.
      */
@@ -116,6 +132,6 @@ public final class DiagnosticPolicy {
         }
         return path.equals("/etc/ld.so.preload") || path.contains("/glibc-hwcaps/") || path.contains("/tls/")
                 || path.endsWith("/tls") || path.endsWith(".so") || path.contains(".so.")
-                || path.contains("/haswell/") || path.contains("/x86_64/") && path.contains("lib");
+                || path.contains("/haswell/") || (path.contains("/x86_64/") || path.endsWith("/x86_64")) && path.contains("lib");
     }
 }

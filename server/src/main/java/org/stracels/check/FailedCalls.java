@@ -20,10 +20,10 @@ public final class FailedCalls {
      * when the verdict depends on the path.
      */
     public static FindingClass classify(ParsedTrace parsed, TraceModel model, int i) {
-        if (parsed.returnKind(i) == ReturnKind.RESTART) {
-            return FindingClass.NOISE;
-        }
         String name = parsed.name(i);
+        if (parsed.returnKind(i) == ReturnKind.RESTART || DiagnosticPolicy.notOwnFailure(name)) {
+            return FindingClass.NOISE; // rt_sigreturn's -1 is the interrupted call's result: never a notable failure
+        }
         String errno = parsed.errno(i);
         String path = DiagnosticPolicy.needsPath(name, errno) ? path(parsed, entryLine(parsed, model, i), name) : null;
         return DiagnosticPolicy.failedCall(name, errno, path);

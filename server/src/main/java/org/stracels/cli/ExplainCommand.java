@@ -31,7 +31,7 @@ final class ExplainCommand {
     /** One explained message or exit, with the file's own line numbers (1-based). */
     private record Entry(String kind, int line, String what, List<Shown> causes) { }
 
-    private record Shown(int line, String call, int score, List<String> reasons, List<Integer> weights) { }
+    private record Shown(int line, String call, int score, List<String> reasons, List<Integer> weights, List<Shown> via) { }
 
     private ExplainCommand() {
     }
@@ -54,14 +54,16 @@ final class ExplainCommand {
                     if (window.owns(r.line())) {
                         reports[0]++;
                         said.add(r.processId());
-                        String what = who(model.process(r.processId())) + " reported: “" + r.excerpt(100) + "”";
+                        String what = who(model.process(r.processId())) + " reported"
+                                + (r.toStderr() ? "" : " to " + r.channel()) + ": “" + r.excerpt(100) + "”";
                         emit(file.name(), entry(trace, "report", r.line(), what, r.causes()), all, out);
                     }
                 }
                 for (ProcessInfo p : model.processes()) {
                     List<Cause> causes = window.owns(p.endLine()) ? analysis.causesOfExit(trace, p.endLine()) : List.of();
                     if (!causes.isEmpty()) {
-                        String what = who(p) + " " + p.endingText() + " without a message";
+                        String ending = analysis.ending(p.endLine());
+                        String what = who(p) + " " + p.endingText() + " without a message" + (ending != null ? ": " + ending : "");
                         exits.add(entry(trace, "exit", p.endLine(), what, causes));
                         exitProcesses.add(p.id());
                     }
@@ -95,15 +97,35 @@ final class ExplainCommand {
     private static Entry entry(Trace trace, String kind, int line, String what, List<Cause> causes) {
         List<Shown> shown = new ArrayList<>(causes.size());
         for (Cause c : causes) {
-            List<String> reasons = new ArrayList<>();
-            List<Integer> weights = new ArrayList<>();
-            for (Cause.Reason reason : c.reasons()) {
-                reasons.add(reason.toString());
-                weights.add(reason.weight());
+            List<Shown> via = new ArrayList<>();
+            for (Cause v = c.via(); v != null && via.size() < 64; v = v.via()) {
+                via.add(shown(trace, v, List.of()));
             }
-            shown.add(new Shown(trace.lineNumber(c.line()), c.call(), c.score(), reasons, weights));
+            shown.add(shown(trace, c, via));
         }
         return new Entry(kind, trace.lineNumber(line), what, shown);
+    }
+
+    private static Shown shown(Trace trace, Cause c, List<Shown> via) {
+        List<String> reasons = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        for (Cause.Reason reason : c.reasons()) {
+            reasons.add(reason.toString());
+            weights.add(reason.weight());
+        }
+        return new Shown(trace.lineNumber(c.line()), c.call(), c.score(), reasons, weights, via);
+    }
+
+    /** {@code {line, call, score, reasons}} of one cause (1-based line). */
+    private static JsonObject json(Shown c) {
+        JsonObject j = new JsonObject();
+        j.addProperty("line", c.line());
+        j.addProperty("call", c.call());
+        j.addProperty("score", c.score());
+        JsonArray reasons = new JsonArray();
+        c.reasons().forEach(reasons::add);
+        j.add("reasons", reasons);
+        return j;
     }
 
     private static void emit(String file, Entry e, JsonOutput.Array all, PrintStream out) {
@@ -115,13 +137,12 @@ final class ExplainCommand {
             o.addProperty("text", e.what());
             JsonArray list = new JsonArray();
             for (Shown c : e.causes()) {
-                JsonObject j = new JsonObject();
-                j.addProperty("line", c.line());
-                j.addProperty("call", c.call());
-                j.addProperty("score", c.score());
-                JsonArray reasons = new JsonArray();
-                c.reasons().forEach(reasons::add);
-                j.add("reasons", reasons);
+                JsonObject j = json(c);
+                if (!c.via().isEmpty()) {
+                    JsonArray via = new JsonArray();
+                    c.via().forEach(v -> via.add(json(v)));
+                    j.add("via", via);
+                }
                 list.add(j);
             }
             o.add("causes", list);
@@ -138,6 +159,16 @@ final class ExplainCommand {
             out.println("  " + (k + 1) + ". line " + c.line() + ": " + c.call() + "  [score " + c.score() + "]");
             for (int r = 0; r < c.reasons().size(); r++) {
                 out.println("       " + (c.weights().get(r) == 0 ? "· " : "") + c.reasons().get(r));
+            }
+            String indent = "       ";
+            for (Shown v : c.via()) {
+                out.println(indent + "← via line " + v.line() + ": " + v.call() + "  [score " + v.score() + "]");
+                indent += "  ";
+                for (int r = 0; r < v.reasons().size(); r++) {
+                    if (v.weights().get(r) > 0) {
+                        out.println(indent + "   " + v.reasons().get(r));
+                    }
+                }
             }
         }
         if (causes.size() > SHOWN) {

@@ -10,6 +10,7 @@ import org.stracels.analysis.DetectedOptions;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
+import org.stracels.cause.HiddenErrors;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.ReturnKind;
@@ -97,6 +98,10 @@ public final class TraceStats {
             int[] errors = new int[names];
             long[] nanos = new long[names];
             int[] signals = new int[names];
+            boolean[] hides = new boolean[names];
+            for (int id = 0; id < names; id++) {
+                hides[id] = HiddenErrors.mayHide(parsed.names().get(id));
+            }
             boolean anyCall = kindCounts[LineKind.SYSCALL.ordinal()] + kindCounts[LineKind.UNFINISHED.ordinal()] > 0;
             for (int line : model.unmatchedUnfinished()) {
                 int since = model.unmatchedSince(line);
@@ -122,8 +127,11 @@ public final class TraceStats {
                     total += d;
                 }
                 boolean failed = parsed.returnKind(i) == ReturnKind.ERROR;
+                // an errno inside a result that succeeded (getsockopt SO_ERROR, POLLERR) is a failure too
+                HiddenErrors.Hidden hidden = !failed && name >= 0 && hides[name] ? HiddenErrors.of(trace, i) : null;
+                failed |= hidden != null;
                 if (failed) {
-                    String errno = parsed.errno(i);
+                    String errno = hidden != null ? hidden.code() : parsed.errno(i);
                     errnos.merge(errno == null ? "?" : errno, 1, Integer::sum);
                 }
                 if (name < 0) {

@@ -104,7 +104,8 @@ class CauseRankerTest {
                 write(2, "client: timed out\\n", 18)      = 18
                 """ + EXIT_1);
         assertThat(belied.reasons(belied.top()))
-                .contains("the message says “timed out”, but this call failed with ECONNREFUSED (Connection refused)");
+                .contains("the message says “timed out”, but this call failed with ECONNREFUSED (Connection refused):"
+                        + " nothing listens at that address; the peer answered at once");
         Result agreed = analyse("""
                 connect(3, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("10.0.0.1")}, 16) = -1 ETIMEDOUT (Connection timed out)
                 write(2, "client: connect: timed out\\n", 27) = 27

@@ -131,7 +131,7 @@ class CliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEmpty();
         assertThat(r.outLines()).contains(file("segv.strace") + ":" + (line + 1) + ":" + column
-                + ": error: The process was killed by SIGSEGV and dumped core [killed-by-signal]");
+                + ": error: The process was killed by SIGSEGV and dumped core: a fault in the program itself (SIGSEGV from the kernel, line 31) [killed-by-signal]");
         assertThat(r.outLines().get(r.outLines().size() - 1)).startsWith(file("segv.strace") + ": 1 error, ");
     }
 

@@ -79,13 +79,19 @@ class LanguageServerTest {
             assertThat(probe.getSeverity()).isEqualTo(DiagnosticSeverity.Hint);
             assertThat(code(probe)).isEqualTo("ENOENT");
 
-            // +++ exited with 2 +++: the range is the status, related information points at the first line
+            // +++ exited with 2 +++: the range is the status; the message names the likely cause, the related
+            // information points at it (the statx of /nonexistent), then at the first line
             assertThat(line(PLAIN, 73)).isEqualTo("+++ exited with 2 +++");
             Diagnostic exit = single(on(diagnostics, 73));
             assertThat(exit.getSeverity()).isEqualTo(DiagnosticSeverity.Warning);
             assertThat(code(exit)).isEqualTo("nonzero-exit");
+            assertThat(exit.getMessage().getLeft()).isEqualTo("The process exited with status 2; likely cause: statx(…) = -1 ENOENT on line 64");
             assertThat(exit.getRange()).isEqualTo(new Range(new Position(73, STATUS), new Position(73, STATUS + 1)));
-            DiagnosticRelatedInformation start = single(exit.getRelatedInformation());
+            assertThat(exit.getRelatedInformation()).hasSize(2);
+            DiagnosticRelatedInformation cause = exit.getRelatedInformation().get(0);
+            assertThat(cause.getLocation().getRange().getStart().getLine()).isEqualTo(63);
+            assertThat(cause.getMessage()).startsWith("likely cause #1 (score ").contains("statx(AT_FDCWD, \"/nonexistent\"");
+            DiagnosticRelatedInformation start = exit.getRelatedInformation().get(1);
             assertThat(start.getLocation().getUri()).isEqualTo(PLAIN_URI);
             assertThat(start.getLocation().getRange())
                     .isEqualTo(new Range(new Position(0, 0), new Position(0, line(PLAIN, 0).length())));
