@@ -20,3 +20,6 @@ for f in testdata/*.strace testdata/*-ff/*; do
     echo "$name" >>"$work/content/manifest"
 done
 "$repo/bin/strace-ls" check --json "$work/plain.strace" >"$work/plain.json"
+# views and summaries: a trace of 4 processes with -f -tt -T, and what the CLI shows of it
+cp testdata/tt-T.strace "$work/tt-T.strace"
+"$repo/bin/strace-ls" view --pid 9755 --failed "$work/tt-T.strace" >"$work/tt-T.failed-9755" || true
