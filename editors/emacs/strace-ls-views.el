@@ -90,7 +90,9 @@ Call THEN with the server and the answer, or say the server's error."
     (unless server (user-error "%s: no strace-ls server manages this buffer (open a trace first)" name))
     (jsonrpc-async-request
      server :workspace/executeCommand (list :command command :arguments (vector argument))
-     :success-fn (lambda (result) (funcall then server result))
+     :success-fn (lambda (result)
+                   (if (stringp (plist-get result :text)) (funcall then server result)
+                     (message "%s: no answer from the server (a strace-ls without %s?)" name command)))
      :error-fn (lambda (error) (message "%s: %s" name (plist-get error :message)))
      :timeout strace-ls-request-timeout
      :timeout-fn (lambda () (message "%s: no answer in %s s" name strace-ls-request-timeout)))))

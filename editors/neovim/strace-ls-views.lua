@@ -100,6 +100,9 @@ local function execute(buf, name, command, argument, on_result)
   local params = { command = command, arguments = { argument } }
   local function handler(err, result)
     if err then return fail(name .. ': ' .. (err.message or vim.inspect(err))) end
+    if type(result) ~= 'table' or type(result.text) ~= 'string' then
+      return fail(name .. ': no answer from the server (a strace-ls without ' .. command .. '?)')
+    end
     on_result(client, result)
   end
   if vim.fn.has('nvim-0.11') == 1 then

@@ -100,14 +100,14 @@
                       (flymake-diagnostic-type d))
                 result))))))
 
-(defun views ()
+(cl-defun views ()
   (let* ((path (expand-file-name "tt-T.strace" work))
          (original (read-lines path))
          (source (open path))
          (server (managed source))
          (buffers (length (buffer-list)))
          expected view got)
-    (unless (check "tt-T.strace (4 processes, -f -tt -T): Eglot manages it" server) (error "no server"))
+    (unless (check "tt-T.strace (4 processes, -f -tt -T): Eglot manages it" server) (cl-return-from views))
 
     ;; wrong filters: one message each, nothing opens, the server stays up (the shutdown checks below)
     (setq shown nil)
@@ -123,7 +123,8 @@
     (accept-process-output nil 0.3)
     (check "strace-ls-view class=nosuch: the server refuses it, one message, no buffer opens"
            (and (= (length shown) 1) (string-prefix-p "strace-ls-view: " (car shown))
-                (not (string-search "\n" (car shown))) (= (length (buffer-list)) buffers) (eq (window-buffer) source))
+                (string-search "nosuch" (car shown)) (not (string-search "\n" (car shown)))
+                (= (length (buffer-list)) buffers) (eq (window-buffer) source))
            shown)
 
     ;; pid and lines: the lines of process 9755 among lines 239-252 of the original, verbatim, in order
@@ -131,10 +132,12 @@
     (setq expected (nreverse expected) shown nil)
     (setq view (run-until-new-buffer (lambda () (strace-ls-view "pid=9755 lines=239-252"))))
     (setq got (lines-of-buffer))
-    (check (format "strace-ls-view pid=9755 lines=239-252 shows the %d lines of 9755 there, verbatim" (length expected))
-           (and (not (eq view source)) (> (length expected) 5)
-                (equal got (mapcar (lambda (i) (nth (1- i) original)) expected)))
-           (list shown got))
+    (unless (check (format "strace-ls-view pid=9755 lines=239-252 shows the %d lines of 9755 there, verbatim"
+                           (length expected))
+                   (and (not (eq view source)) (> (length expected) 5)
+                        (equal got (mapcar (lambda (i) (nth (1- i) original)) expected)))
+                   (list shown (length got) (seq-take got 3)))
+      (cl-return-from views))
     (check "the view is read-only, in strace-mode, managed by Eglot with the trace's server"
            (and buffer-read-only (eq major-mode 'strace-mode) (managed view) (eq (eglot-current-server) server))
            (list buffer-read-only major-mode (eglot-current-server)))
@@ -179,7 +182,7 @@
            (and (not (eq view source)) got
                 (cl-every (lambda (l) (and (string-prefix-p "9755 " l) (string-search " = -1 E" l))) got)
                 (cl-some (lambda (l) (string-search "\"/nonexistent\"" l)) got))
-           (list shown got))
+           (list shown (seq-take got 3)))
     (check "the same lines as `strace-ls view --pid 9755 --failed` prints"
            (equal got (read-lines (expand-file-name "tt-T.failed-9755" work))) got)
 
@@ -192,10 +195,11 @@
            summary line)
       (setq shown nil)
       (setq summary (run-until-new-buffer #'strace-ls-summary))
-      (check "strace-ls-summary shows the summary the server gives, read-only, in strace-ls-summary-mode"
-             (and (not (eq summary source)) (equal (buffer-string) (plist-get answer :text)) buffer-read-only
-                  (eq major-mode 'strace-ls-summary-mode))
-             (list shown (buffer-string)))
+      (unless (check "strace-ls-summary shows the summary the server gives, read-only, in strace-ls-summary-mode"
+                     (and (not (eq summary source)) (equal (buffer-string) (plist-get answer :text)) buffer-read-only
+                          (eq major-mode 'strace-ls-summary-mode))
+                     (list shown (buffer-substring (point-min) (min (point-max) 300))))
+        (cl-return-from views))
       (when (check "a link of the summary points at a failed statx of /nonexistent" link)
         (goto-char (point-min)) (forward-line (plist-get link :line)) (forward-char (plist-get link :start))
         (check "it is a button" (button-at (point)))
