@@ -178,9 +178,11 @@
     (setq shown nil)
     (setq view (run-until-new-buffer (lambda () (strace-ls-view "pid=9755 failed"))))
     (setq got (lines-of-buffer))
-    (check "strace-ls-view pid=9755 failed shows failures of 9755 only, the statx of /nonexistent among them"
+    (check "strace-ls-view pid=9755 failed shows failures of 9755 only (calls, exit), the statx of /nonexistent among them"
            (and (not (eq view source)) got
-                (cl-every (lambda (l) (and (string-prefix-p "9755 " l) (string-search " = -1 E" l))) got)
+                (cl-every (lambda (l) (and (string-prefix-p "9755 " l)
+                                           (or (string-search " = -1 E" l) (string-match-p "\\+\\+\\+ exited with [1-9]" l))))
+                          got)
                 (cl-some (lambda (l) (string-search "\"/nonexistent\"" l)) got))
            (list shown (seq-take got 3)))
     (check "the same lines as `strace-ls view --pid 9755 --failed` prints"
@@ -202,6 +204,10 @@
         (cl-return-from views))
       (when (check "a link of the summary points at a failed statx of /nonexistent" link)
         (goto-char (point-min)) (forward-line (plist-get link :line)) (forward-char (plist-get link :start))
+        (let ((said (buffer-substring-no-properties (point) (+ (point) (- (plist-get link :end) (plist-get link :start))))))
+          (check (format "its text \"%s\" names that line, %d" said (1+ (plist-get link :target)))
+                 (and (string-match "[0-9]+" said) (equal (match-string 0 said) (number-to-string (1+ (plist-get link :target)))))
+                 said))
         (check "it is a button" (button-at (point)))
         (setq line (jump-with (key-binding (kbd "M-.")) source))
         (check (format "M-. on it visits line %d of tt-T.strace" (1+ (plist-get link :target)))
