@@ -109,6 +109,12 @@ local function jump_with(keys, want)
     vim.api.nvim_buf_get_name(at) .. ':' .. vim.api.nvim_win_get_cursor(0)[1]
 end
 
+-- a UTF-16 column of line in bytes (the summary has “quotes” and dashes)
+local function bytes(line, column)
+  if vim.fn.has('nvim-0.11') == 1 then return vim.str_byteindex(line, 'utf-16', column, false) end
+  return vim.str_byteindex(line, column, true)
+end
+
 local function views()
   local path = work .. '/tt-T.strace'
   local original = read_lines(path)
@@ -224,10 +230,12 @@ local function views()
     if not link and contains(original[l.target + 1], '"/nonexistent"') then link = l end
   end
   if check('a link of the summary points at a failed statx of /nonexistent', link ~= nil) then
-    local said = got[link.line + 1]:sub(link.start + 1, link['end']) -- ASCII here: UTF-16 columns are bytes
+    local text_line = got[link.line + 1]
+    local from, to = bytes(text_line, link.start), bytes(text_line, link['end'])
+    local said = text_line:sub(from + 1, to)
     check('its text "' .. said .. '" names that line, ' .. (link.target + 1),
       said:match('%d+') == tostring(link.target + 1), said)
-    vim.api.nvim_win_set_cursor(0, { link.line + 1, link.start })
+    vim.api.nvim_win_set_cursor(0, { link.line + 1, from })
     line, where = jump_with('gd', source)
     check('gd on it goes to line ' .. (link.target + 1) .. ' of tt-T.strace', line == link.target + 1, where)
     vim.api.nvim_set_current_buf(summary)
