@@ -26,8 +26,10 @@ Quote a word that holds spaces: \"path=/my dir\".")
 (defun strace-ls--uri (file)
   (if (fboundp 'eglot-path-to-uri) (eglot-path-to-uri file) (eglot--path-to-uri file)))
 (defun strace-ls--file (uri)
-  (and (string-prefix-p "file:" uri)
-       (if (fboundp 'eglot-uri-to-path) (eglot-uri-to-path uri) (eglot--uri-to-path uri))))
+  (let ((path (and (string-prefix-p "file:" uri)
+                   (if (fboundp 'eglot-uri-to-path) (eglot-uri-to-path uri) (eglot--uri-to-path uri)))))
+    ;; Eglot 1.9 leaves the UTF-8 bytes of a non-ASCII name undecoded
+    (if (and path (not (multibyte-string-p path))) (decode-coding-string path 'utf-8) path)))
 
 (defun strace-ls--number (text) (and (string-match-p "\\`[0-9]+\\'" text) (string-to-number text)))
 (defun strace-ls--list (text)
@@ -153,7 +155,9 @@ a line's pid or time, visits that line in the original."
            (with-current-buffer buffer
              ;; Eglot manages buffers that visit a file: the view visits a name in the original's folder that
              ;; is never written (read-only, unmodified), so the server of the original manages it too.
-             (let ((name (expand-file-name (replace-regexp-in-string "[/\\]" "∕" (plist-get view :title)))))
+             ;; ASCII only: Eglot 1.9 does not decode the URIs of non-ASCII names.
+             (let ((name (expand-file-name (replace-regexp-in-string "[^a-zA-Z0-9 ._,=:()+-]" "-"
+                                                                     (plist-get view :title)))))
                (setq buffer-file-name (concat name (if (get-file-buffer name) (format " (%s)" buffer) ""))))
              (set-buffer-modified-p nil)
              (strace-mode)
