@@ -188,6 +188,20 @@
     (check "the same lines as `strace-ls view --pid 9755 --failed` prints"
            (equal got (read-lines (expand-file-name "tt-T.failed-9755" work))) got)
 
+    ;; every filter word: the same lines as `strace-ls view` prints for the same flags
+    (let ((cases (split-string (read-text (expand-file-name "views/cases" work)) "\n" t))
+          differ)
+      (dolist (case cases)
+        (let* ((words (car (split-string case "\t"))) (cli (read-lines (cadr (split-string case "\t")))))
+          (switch-to-buffer source)
+          (setq shown nil)
+          (setq view (run-until-new-buffer (lambda () (strace-ls-view words))))
+          (unless (and (not (eq view source)) (not (equal cli '(""))) (equal (lines-of-buffer) cli))
+            (push (format "%s %S" words shown) differ))))
+      (check (format "each of %d strace-ls-view filters (every filter word) shows what `strace-ls view` prints for the same flags"
+                     (length cases))
+             (and (>= (length cases) 10) (null differ)) differ))
+
     ;; the summary: its text in a buffer, a link goes to its line of the original
     (switch-to-buffer source)
     (let* ((answer (jsonrpc-request server :workspace/executeCommand

@@ -210,6 +210,22 @@ local function views()
   check('the same lines as `strace-ls view --pid 9755 --failed` prints',
     vim.deep_equal(got, read_lines(work .. '/tt-T.failed-9755')), vim.inspect(got))
 
+  -- every filter word: the same lines as `strace-ls view` prints for the same flags
+  local differ, cases = {}, 0
+  for case in io.lines(work .. '/views/cases') do
+    local words, file = case:match('^(.-)\t(.*)$')
+    cases = cases + 1
+    vim.api.nvim_set_current_buf(source)
+    messages = {}
+    view = run_until_new_buffer('StraceView ' .. words, source)
+    local cli = read_lines(file)
+    if view == source or #cli == 0 or not vim.deep_equal(vim.api.nvim_buf_get_lines(view, 0, -1, false), cli) then
+      table.insert(differ, words .. ' (' .. table.concat(messages, ' ') .. ')')
+    end
+  end
+  check('each of ' .. cases .. ' :StraceView filters (every filter word) shows what `strace-ls view` prints for the same flags',
+    cases >= 10 and #differ == 0, table.concat(differ, '; '))
+
   -- the summary: its text in a buffer, a link goes to its line of the original
   vim.api.nvim_set_current_buf(source)
   local answer = vim.lsp.buf_request_sync(source, 'workspace/executeCommand',
