@@ -192,8 +192,8 @@ vim.api.nvim_create_user_command('StraceSummary', function(opts)
     local ns = vim.api.nvim_create_namespace('strace-ls-summary')
     for _, link in ipairs(summaries[buf].links) do
       local line = vim.api.nvim_buf_get_lines(buf, link.line, link.line + 1, false)[1] or ''
-      vim.api.nvim_buf_add_highlight(buf, ns, 'Underlined', link.line, byte_col(line, link.start),
-        byte_col(line, link['end']))
+      vim.api.nvim_buf_set_extmark(buf, ns, link.line, byte_col(line, link.start),
+        { end_col = byte_col(line, link['end']), hl_group = 'Underlined' })
     end
     for _, key in ipairs({ '<CR>', 'gd' }) do
       vim.keymap.set('n', key, follow_link, { buffer = buf, desc = 'strace-ls: the linked line of the original' })

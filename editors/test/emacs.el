@@ -127,6 +127,14 @@
                 (= (length (buffer-list)) buffers) (eq (window-buffer) source))
            shown)
 
+    (setq shown nil)
+    (strace-ls-view "pid=4242")
+    (wait-for (lambda () shown))
+    (check "strace-ls-view pid=4242 (no such process): one message that no line passes, no buffer opens"
+           (and (= (length shown) 1) (string-search "no line" (car shown))
+                (= (length (buffer-list)) buffers) (eq (window-buffer) source))
+           shown)
+
     ;; pid and lines: the lines of process 9755 among lines 239-252 of the original, verbatim, in order
     (cl-loop for i from 239 to 252 when (string-prefix-p "9755 " (nth (1- i) original)) do (push i expected))
     (setq expected (nreverse expected) shown nil)

@@ -138,6 +138,13 @@ local function views()
       and not contains(messages[1], '\n')
       and #vim.api.nvim_list_bufs() == buffers and vim.api.nvim_get_current_buf() == source, vim.inspect(messages))
 
+  messages = {}
+  vim.cmd('StraceView pid=4242')
+  vim.wait(TIMEOUT, function() return #messages > 0 end, 20)
+  check(':StraceView pid=4242 (no such process): one message that no line passes, no buffer opens',
+    #messages == 1 and contains(messages[1], 'no line') and #vim.api.nvim_list_bufs() == buffers
+      and vim.api.nvim_get_current_buf() == source, vim.inspect(messages))
+
   -- pid and lines: the lines of process 9755 among lines 239-252 of the original, verbatim, in order
   local expected = {}
   for i = 239, 252 do
