@@ -248,6 +248,9 @@ local function views()
     vim.inspect(messages) .. vim.inspect(vim.list_slice(got, 1, 3))) then
     return
   end
+  local marks = vim.api.nvim_buf_get_extmarks(summary, vim.api.nvim_create_namespace('strace-ls-summary'), 0, -1, {})
+  check('its ' .. #summary_answer.links .. ' links are underlined', #summary_answer.links > 5
+    and #marks == #summary_answer.links, #marks .. ' marks')
   local link
   for _, l in ipairs(summary_answer and summary_answer.links or {}) do
     if not link and contains(original[l.target + 1], '"/nonexistent"') then link = l end
