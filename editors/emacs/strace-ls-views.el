@@ -163,6 +163,8 @@ a line's pid or time, visits that line in the original."
              (strace-mode)
              (setq strace-ls-original uri strace-ls-server server strace-ls-view-lines (plist-get view :lines)
                    buffer-read-only t)
+             (setq-local revert-buffer-function
+                         (lambda (&rest _) (user-error "strace-ls-view: a view is no file; run strace-ls-view again")))
              (strace-ls-view-mode 1)
              (unless (eglot-managed-p)
                (message "strace-ls-view: Eglot does not manage the view (another strace-ls server?)")))

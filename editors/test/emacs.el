@@ -181,18 +181,25 @@
       (check (format "RET on the last view line visits line %d of tt-T.strace" (car (last expected)))
              (equal line (car (last expected))) line))
 
-    ;; failed: failures of 9755 only, the same lines as `strace-ls view --pid 9755 --failed`
-    (switch-to-buffer source)
+    ;; failed, run from the view: the filters apply to the original; failures of 9755 only, the same lines as
+    ;; `strace-ls view --pid 9755 --failed`
+    (switch-to-buffer view)
     (setq shown nil)
-    (setq view (run-until-new-buffer (lambda () (strace-ls-view "pid=9755 failed"))))
-    (setq got (lines-of-buffer))
-    (check "strace-ls-view pid=9755 failed shows failures of 9755 only (calls, exit), the statx of /nonexistent among them"
-           (and (not (eq view source)) got
+    (let ((from view))
+      (setq view (run-until-new-buffer (lambda () (strace-ls-view "pid=9755 failed"))))
+      (check "revert-buffer in a view says to run strace-ls-view again, and the view stays"
+             (with-current-buffer from
+               (condition-case e (progn (revert-buffer t t) nil)
+                 (user-error (and (string-search "strace-ls-view" (error-message-string e))
+                                  (equal (lines-of-buffer) (mapcar (lambda (i) (nth (1- i) original)) expected)))))))
+      (setq got (lines-of-buffer))
+      (check "strace-ls-view pid=9755 failed in that view shows failures of 9755 in the original only (calls, exit), the statx of /nonexistent among them"
+           (and (not (eq view from)) got
                 (cl-every (lambda (l) (and (string-prefix-p "9755 " l)
                                            (or (string-search " = -1 E" l) (string-match-p "\\+\\+\\+ exited with [1-9]" l))))
                           got)
                 (cl-some (lambda (l) (string-search "\"/nonexistent\"" l)) got))
-           (list shown (seq-take got 3)))
+           (list shown (seq-take got 3))))
     (check "the same lines as `strace-ls view --pid 9755 --failed` prints"
            (equal got (read-lines (expand-file-name "tt-T.failed-9755" work))) got)
 

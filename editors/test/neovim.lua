@@ -203,16 +203,18 @@ local function views()
   check('<CR> on the last view line goes to line ' .. expected[#expected] .. ' of tt-T.strace',
     line == expected[#expected], where)
 
-  -- failed: failures of 9755 only, the same lines as `strace-ls view --pid 9755 --failed`
-  vim.api.nvim_set_current_buf(source)
+  -- failed, run from the view: the filters apply to the original; failures of 9755 only, the same lines as
+  -- `strace-ls view --pid 9755 --failed`
+  vim.api.nvim_set_current_buf(view)
   messages = {}
-  view = run_until_new_buffer('StraceView pid=9755 failed', source)
+  local from = view
+  view = run_until_new_buffer('StraceView pid=9755 failed', from)
   got = vim.api.nvim_buf_get_lines(view, 0, -1, false)
   local wrong = vim.tbl_filter(function(l)
     return not (l:match('^9755 ') and (contains(l, ' = -1 E') or l:match('%+%+%+ exited with [1-9]')))
   end, got)
-  check(':StraceView pid=9755 failed shows failures of 9755 only (calls, exit), the statx of /nonexistent among them',
-    view ~= source and #got > 0 and #wrong == 0 and contains(table.concat(got, '\n'), '"/nonexistent"'),
+  check(':StraceView pid=9755 failed in that view shows failures of 9755 in the original only (calls, exit), '
+    .. 'the statx of /nonexistent among them', view ~= from and #got > 0 and #wrong == 0 and contains(table.concat(got, '\n'), '"/nonexistent"'),
     vim.inspect(messages) .. vim.inspect(vim.list_slice(wrong, 1, 3)))
   check('the same lines as `strace-ls view --pid 9755 --failed` prints',
     vim.deep_equal(got, read_lines(work .. '/tt-T.failed-9755')), vim.inspect(got))
