@@ -219,6 +219,21 @@ local function views()
   check('the same lines as `strace-ls view --pid 9755 --failed` prints',
     vim.deep_equal(got, read_lines(work .. '/tt-T.failed-9755')), vim.inspect(got))
 
+  -- <Tab> completion of the filter names, and a modifier: the view in a new window beside
+  check(':StraceView <Tab> completes the filter names', vim.deep_equal(vim.fn.getcompletion('StraceView pi', 'cmdline'),
+    { 'pid=' }) and vim.deep_equal(vim.fn.getcompletion('StraceView pid=1 fa', 'cmdline'), { 'failed' }),
+    vim.inspect(vim.fn.getcompletion('StraceView ', 'cmdline')))
+  vim.cmd('silent! only')
+  vim.api.nvim_set_current_buf(source)
+  messages = {}
+  view = run_until_new_buffer('vertical StraceView pid=9755 failed', source)
+  local windows = vim.api.nvim_tabpage_list_wins(0)
+  check(':vertical StraceView opens the view in a new window, the trace stays in the other',
+    #windows == 2 and view ~= source and vim.api.nvim_win_get_buf(windows[1]) ~= vim.api.nvim_win_get_buf(windows[2])
+      and (vim.api.nvim_win_get_buf(windows[1]) == source or vim.api.nvim_win_get_buf(windows[2]) == source),
+    #windows .. ' windows ' .. vim.inspect(messages))
+  vim.cmd('silent! only')
+
   -- every filter word: the same lines as `strace-ls view` prints for the same flags
   local differ, cases = {}, 0
   for case in io.lines(work .. '/views/cases') do
