@@ -134,7 +134,10 @@ So does M-. on a line's pid or time."
 (defun strace-ls-view-original ()
   "Visit the original trace at this line of the view."
   (interactive)
-  (strace-ls--show strace-ls-original (aref strace-ls-view-lines (1- (line-number-at-pos)))))
+  (let ((line (1- (line-number-at-pos))))
+    (if (< line (length strace-ls-view-lines))
+        (strace-ls--show strace-ls-original (aref strace-ls-view-lines line))
+      (message "strace-ls-view: no line of the original here"))))
 
 (defun strace-ls-view (filters)
   "Show the lines of this trace that pass FILTERS.
@@ -156,9 +159,11 @@ a line's pid or time, visits that line in the original."
              ;; Eglot manages buffers that visit a file: the view visits a name in the original's folder that
              ;; is never written (read-only, unmodified), so the server of the original manages it too.
              ;; ASCII only: Eglot 1.9 does not decode the URIs of non-ASCII names.
-             (let ((name (expand-file-name (replace-regexp-in-string "[^a-zA-Z0-9 ._,=:()+-]" "-"
-                                                                     (plist-get view :title)))))
-               (setq buffer-file-name (concat name (if (get-file-buffer name) (format " (%s)" buffer) ""))))
+             (let* ((name (expand-file-name (replace-regexp-in-string "[^a-zA-Z0-9 ._,=:()+-]" "-"
+                                                                      (plist-get view :title))))
+                    (unique name) (n 1))
+               (while (get-file-buffer unique) (setq n (1+ n) unique (format "%s (%d)" name n)))
+               (setq buffer-file-name unique))
              (set-buffer-modified-p nil)
              (strace-mode)
              (setq strace-ls-original uri strace-ls-server server strace-ls-view-lines (plist-get view :lines)

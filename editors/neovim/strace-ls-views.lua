@@ -51,8 +51,9 @@ local PARSERS = {
   path = function(v, arg) arg.path = v return v ~= '' end,
   fd = function(v, arg)
     local pid, fd, line = v:match('^(%d+):(%d+)@(%d+)$')
-    arg.fd = pid and tonumber(line) > 0 and { pid = tonumber(pid), fd = tonumber(fd), line = tonumber(line) - 1 }
-    return arg.fd ~= nil
+    if not pid or tonumber(line) == 0 then return false end
+    arg.fd = { pid = tonumber(pid), fd = tonumber(fd), line = tonumber(line) - 1 }
+    return true
   end,
   lines = function(v, arg)
     local ok, from, to = range(v, function(x) return number(x) and number(x) > 0 and number(x) - 1 end)
@@ -124,7 +125,7 @@ local function scratch(uri, title, text, mods)
     unique = name .. ' (' .. n .. ')'
   end
   vim.api.nvim_buf_set_name(buf, unique)
-  vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(text, '\n', true))
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(text, '\n', { plain = true }))
   vim.bo[buf].modifiable = false
   vim.bo[buf].readonly = true
   vim.cmd((mods ~= '' and (mods .. ' sbuffer ') or 'buffer ') .. buf)
@@ -158,7 +159,8 @@ vim.api.nvim_create_user_command('StraceView', function(opts)
     -- gd: the server's definition (on a line's pid or time: that line in the original); <CR>: the line itself
     vim.keymap.set('n', 'gd', vim.lsp.buf.definition, { buffer = buf, desc = 'strace-ls: definition' })
     vim.keymap.set('n', '<CR>', function()
-      show(view.uri, view.lines[vim.api.nvim_win_get_cursor(0)[1]])
+      local line = view.lines[vim.api.nvim_win_get_cursor(0)[1]]
+      if line then show(view.uri, line) else fail('StraceView: no line of the original here') end
     end, { buffer = buf, desc = 'strace-ls: this line in the original' })
     if view.truncated then
       vim.notify('StraceView: the first ' .. #view.lines .. ' of ' .. view.total .. ' lines', vim.log.levels.WARN)
