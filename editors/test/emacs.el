@@ -64,13 +64,201 @@
   (wait-for (lambda () (>= (length (flymake-diagnostics)) count)))
   (flymake-diagnostics))
 
+
+;; M-x strace-ls-view and M-x strace-ls-summary (editors/emacs/strace-ls-views.el) against the server
+(defvar shown nil "The messages strace-ls-views.el showed, newest first.")
+(advice-add 'message :after
+            (lambda (format &rest args)
+              (let ((text (and format (apply #'format-message format args))))
+                (when (and text (string-prefix-p "strace-ls-" text)) (push text shown)))))
+(defun read-lines (path) (split-string (string-trim-right (read-text path) "\n") "\n"))
+(defun run-until-new-buffer (thunk)
+  "Call THUNK and wait until the selected window shows another buffer, or a message; return that buffer."
+  (let ((from (window-buffer)))
+    (funcall thunk)
+    (wait-for (lambda () (or (not (eq (window-buffer) from)) shown)))
+    (set-buffer (window-buffer))))
+(defun jump-with (command want)
+  "Run COMMAND here and wait until the window shows WANT: its line there, or nil and where it is."
+  (let ((from (current-buffer)))
+    (call-interactively command)
+    (wait-for (lambda () (not (eq (window-buffer) from))))
+    (set-buffer (window-buffer))
+    (if (eq (current-buffer) want) (line-number-at-pos)
+      (format "%s:%d" (current-buffer) (line-number-at-pos)))))
+(defun definition-command ()
+  (lambda () (interactive) (xref-find-definitions (xref-backend-identifier-at-point (xref-find-backend)))))
+(defun lines-of-buffer () (split-string (buffer-substring-no-properties (point-min) (point-max)) "\n"))
+(defun diagnostics-at (wanted-lines)
+  "The Flymake diagnostics of this buffer as \"LINE:COL-ENDCOL TYPE\", LINE 0-based, on WANTED-LINES (1-based) or all."
+  (let (result)
+    (dolist (d (flymake-diagnostics) (nreverse result))
+      (let ((line (line-number-at-pos (flymake-diagnostic-beg d))))
+        (when (or (null wanted-lines) (memq line wanted-lines))
+          (push (list line (save-excursion (goto-char (flymake-diagnostic-beg d)) (current-column))
+                      (save-excursion (goto-char (flymake-diagnostic-end d)) (current-column))
+                      (flymake-diagnostic-type d))
+                result))))))
+
+(cl-defun views ()
+  (let* ((path (expand-file-name "tt-T.strace" work))
+         (original (read-lines path))
+         (source (open path))
+         (server (managed source))
+         (buffers (length (buffer-list)))
+         expected view got)
+    (unless (check "tt-T.strace (4 processes, -f -tt -T): Eglot manages it" server) (cl-return-from views))
+
+    ;; wrong filters: one message each, nothing opens, the server stays up (the shutdown checks below)
+    (setq shown nil)
+    (condition-case e (progn (strace-ls-view "pid=abc failed") (push "no error" shown))
+      (user-error (push (error-message-string e) shown)))
+    (check "strace-ls-view pid=abc failed: one message naming the filter, no buffer opens"
+           (and (= (length shown) 1) (string-search "pid" (car shown)) (string-search "abc" (car shown))
+                (= (length (buffer-list)) buffers) (eq (window-buffer) source))
+           shown)
+    (setq shown nil)
+    (strace-ls-view "class=nosuch")
+    (wait-for (lambda () shown))
+    (accept-process-output nil 0.3)
+    (check "strace-ls-view class=nosuch: the server refuses it, one message, no buffer opens"
+           (and (= (length shown) 1) (string-prefix-p "strace-ls-view: " (car shown))
+                (string-search "nosuch" (car shown)) (not (string-search "\n" (car shown)))
+                (= (length (buffer-list)) buffers) (eq (window-buffer) source))
+           shown)
+
+    (setq shown nil)
+    (strace-ls-view "pid=4242")
+    (wait-for (lambda () shown))
+    (check "strace-ls-view pid=4242 (no such process): one message that no line passes, no buffer opens"
+           (and (= (length shown) 1) (string-search "no line" (car shown))
+                (= (length (buffer-list)) buffers) (eq (window-buffer) source))
+           shown)
+
+    ;; pid and lines: the lines of process 9755 among lines 239-252 of the original, verbatim, in order
+    (cl-loop for i from 239 to 252 when (string-prefix-p "9755 " (nth (1- i) original)) do (push i expected))
+    (setq expected (nreverse expected) shown nil)
+    (setq view (run-until-new-buffer (lambda () (strace-ls-view "pid=9755 lines=239-252"))))
+    (setq got (lines-of-buffer))
+    (unless (check (format "strace-ls-view pid=9755 lines=239-252 shows the %d lines of 9755 there, verbatim"
+                           (length expected))
+                   (and (not (eq view source)) (> (length expected) 5)
+                        (equal got (mapcar (lambda (i) (nth (1- i) original)) expected)))
+                   (list shown (length got) (seq-take got 3)))
+      (cl-return-from views))
+    (check "the view is read-only, in strace-mode, managed by Eglot with the trace's server"
+           (and buffer-read-only (eq major-mode 'strace-mode) (managed view) (eq (eglot-current-server) server))
+           (list buffer-read-only major-mode (eglot-current-server)))
+
+    ;; diagnostics: each one of the original on these lines is on the view's line too, same columns and type
+    (let* ((wanted (with-current-buffer source
+                     (diagnostics 1)
+                     (mapcar (lambda (d) (cons (1+ (cl-position (car d) expected)) (cdr d))) (diagnostics-at expected))))
+           (have (progn (diagnostics (length wanted)) (diagnostics-at nil)))
+           (missing (cl-remove-if (lambda (w) (member w have)) wanted)))
+      (check (format "the view has the %d diagnostics of the original on its lines (ENOENT of statx among them)"
+                     (length wanted))
+             (and (>= (length wanted) 2) (null missing)) (format "missing %S; have %S" missing have)))
+
+    ;; hover, and M-. on a line's pid and on its time: the original at that line
+    (let ((statx (1+ (cl-position-if (lambda (l) (string-search "statx(AT_FDCWD, \"/nonexistent\"" l)) got)))
+          line)
+      (goto statx "statx")
+      (let ((value (plist-get (plist-get (request :textDocument/hover) :contents) :value)))
+        (check "hover on statx in the view documents the syscall" (and value (string-search "statx" value)) value))
+      (goto-char (point-min)) (forward-line (1- statx))
+      (setq line (jump-with (definition-command) source))
+      (check (format "M-. on the pid of view line %d visits line %d of tt-T.strace" statx (nth (1- statx) expected))
+             (equal line (nth (1- statx) expected)) line)
+      (switch-to-buffer view)
+      (goto 2 "03:43") (forward-char 3)
+      (setq line (jump-with (definition-command) source))
+      (check (format "M-. on the time of view line 2 visits line %d of tt-T.strace" (nth 1 expected))
+             (equal line (nth 1 expected)) line)
+      (switch-to-buffer view)
+      (goto-char (point-max)) (beginning-of-line) (forward-char 20)
+      (setq line (jump-with (key-binding (kbd "RET")) source))
+      (check (format "RET on the last view line visits line %d of tt-T.strace" (car (last expected)))
+             (equal line (car (last expected))) line))
+
+    ;; failed, run from the view: the filters apply to the original; failures of 9755 only, the same lines as
+    ;; `strace-ls view --pid 9755 --failed`
+    (switch-to-buffer view)
+    (setq shown nil)
+    (let ((from view))
+      (setq view (run-until-new-buffer (lambda () (strace-ls-view "pid=9755 failed"))))
+      (check "revert-buffer in a view says to run strace-ls-view again, and the view stays"
+             (with-current-buffer from
+               (condition-case e (progn (revert-buffer t t) nil)
+                 (user-error (and (string-search "strace-ls-view" (error-message-string e))
+                                  (equal (lines-of-buffer) (mapcar (lambda (i) (nth (1- i) original)) expected)))))))
+      (setq got (lines-of-buffer))
+      (check "strace-ls-view pid=9755 failed in that view shows failures of 9755 in the original only (calls, exit), the statx of /nonexistent among them"
+           (and (not (eq view from)) got
+                (cl-every (lambda (l) (and (string-prefix-p "9755 " l)
+                                           (or (string-search " = -1 E" l) (string-match-p "\\+\\+\\+ exited with [1-9]" l))))
+                          got)
+                (cl-some (lambda (l) (string-search "\"/nonexistent\"" l)) got))
+           (list shown (seq-take got 3))))
+    (check "the same lines as `strace-ls view --pid 9755 --failed` prints"
+           (equal got (read-lines (expand-file-name "tt-T.failed-9755" work))) got)
+
+    ;; every filter word: the same lines as `strace-ls view` prints for the same flags
+    (let ((cases (split-string (read-text (expand-file-name "views/cases" work)) "\n" t))
+          differ)
+      (dolist (case cases)
+        (let* ((words (car (split-string case "\t"))) (cli (read-lines (cadr (split-string case "\t")))))
+          (switch-to-buffer source)
+          (setq shown nil)
+          (setq view (run-until-new-buffer (lambda () (strace-ls-view words))))
+          (unless (and (not (eq view source)) (not (equal cli '(""))) (equal (lines-of-buffer) cli))
+            (push (format "%s %S" words shown) differ))))
+      (check (format "each of %d strace-ls-view filters (every filter word) shows what `strace-ls view` prints for the same flags"
+                     (length cases))
+             (and (>= (length cases) 10) (null differ)) differ))
+
+    ;; the summary: its text in a buffer, a link goes to its line of the original
+    (switch-to-buffer source)
+    (let* ((answer (jsonrpc-request server :workspace/executeCommand
+                                    (list :command "strace.summary" :arguments (vector (list :uri (strace-ls--uri path))))))
+           (link (seq-find (lambda (l) (string-search "\"/nonexistent\"" (nth (plist-get l :target) original)))
+                           (plist-get answer :links)))
+           summary line)
+      (setq shown nil)
+      (setq summary (run-until-new-buffer #'strace-ls-summary))
+      (unless (check "strace-ls-summary shows the summary the server gives, read-only, in strace-ls-summary-mode"
+                     (and (not (eq summary source)) (equal (buffer-string) (plist-get answer :text)) buffer-read-only
+                          (eq major-mode 'strace-ls-summary-mode))
+                     (list shown (buffer-substring (point-min) (min (point-max) 300))))
+        (cl-return-from views))
+      (when (check "a link of the summary points at a failed statx of /nonexistent" link)
+        (goto-char (point-min)) (forward-line (plist-get link :line)) (forward-char (plist-get link :start))
+        (let ((said (buffer-substring-no-properties (point) (+ (point) (- (plist-get link :end) (plist-get link :start))))))
+          (check (format "its text \"%s\" names that line, %d" said (1+ (plist-get link :target)))
+                 (and (string-match "[0-9]+" said) (equal (match-string 0 said) (number-to-string (1+ (plist-get link :target)))))
+                 said))
+        (check "it is a button" (button-at (point)))
+        (setq line (jump-with (key-binding (kbd "M-.")) source))
+        (check (format "M-. on it visits line %d of tt-T.strace" (1+ (plist-get link :target)))
+               (equal line (1+ (plist-get link :target))) line)
+        (switch-to-buffer summary)
+        (goto-char (point-min)) (forward-line (plist-get link :line)) (forward-char (plist-get link :start))
+        (setq line (jump-with #'push-button source))
+        (check (format "RET on the button visits line %d of tt-T.strace" (1+ (plist-get link :target)))
+               (equal line (1+ (plist-get link :target))) line)))
+    (switch-to-buffer source)))
+
 (defun main ()
   (say (format "Emacs %s, Eglot %s" emacs-version
                (package-version-join (package-desc-version (cadr (assq 'eglot package-alist))))))
   (let ((recipe (read-text (expand-file-name "editors/emacs/strace-ls.el" repo))))
     (check "docs/editors/emacs.md holds editors/emacs/strace-ls.el as it is"
-           (string-search recipe (read-text (expand-file-name "docs/editors/emacs.md" repo)))))
+           (string-search recipe (read-text (expand-file-name "docs/editors/emacs.md" repo))))
+    (check "docs/editors/emacs.md holds editors/emacs/strace-ls-views.el as it is"
+           (string-search (read-text (expand-file-name "editors/emacs/strace-ls-views.el" repo))
+                          (read-text (expand-file-name "docs/editors/emacs.md" repo)))))
   (load (expand-file-name "editors/emacs/strace-ls.el" repo) nil t)
+  (load (expand-file-name "editors/emacs/strace-ls-views.el" repo) nil t)
   ;; settings as docs/editors/emacs.md shows them (this value is the default, so it changes nothing)
   (setq-default eglot-workspace-configuration '(:strace (:hover (:manPages t))))
   (advice-add 'jsonrpc-notify :before
@@ -205,6 +393,7 @@
     (check "Eglot does not manage it" (not eglot--managed-mode))
 
     (compare-checks)
+    (views)
 
     ;; shutdown and exit sent here, not by eglot-shutdown, which kills the process right after exit
     (dolist (s (cl-loop for servers being the hash-values of eglot--servers-by-project append servers))

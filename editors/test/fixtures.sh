@@ -21,3 +21,26 @@ for f in testdata/*.strace testdata/*-ff/*; do
     echo "$name" >>"$work/content/manifest"
 done
 "$repo/bin/strace-ls" check --json "$work/plain.strace" >"$work/plain.json"
+# views and summaries: a trace of 4 processes with -f -tt -T, and what the CLI shows of it
+cp testdata/tt-T.strace "$work/tt-T.strace"
+"$repo/bin/strace-ls" view --pid 9755 --failed "$work/tt-T.strace" >"$work/tt-T.failed-9755" || true
+# every filter word, and what `strace-ls view` prints for the same flags: views/cases holds "WORDS<TAB>FILE"
+mkdir "$work/views"
+n=0
+while IFS='|' read -r words flags; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086 # the flags are words
+    "$repo/bin/strace-ls" view $flags "$work/tt-T.strace" >"$work/views/$n" || true
+    printf '%s\t%s\n' "$words" "$work/views/$n" >>"$work/views/cases"
+done <<'CASES'
+pid=9752 tree|--pid 9752 --tree
+pid=9753,9754 class=process|--pid 9753,9754 --class process
+failed noise|--failed --noise
+syscall=openat,read class=file|--syscall openat,read --class file
+path=/etc|--path /etc
+fd=9755:3@241|--fd 9755:3@241
+lines=250-|--lines 250-
+lines=-3|--lines -3
+time=03:43:06.7472-03:43:06.7473|--time 03:43:06.7472-03:43:06.7473
+pid=9755 context=1 syscall=statx|--pid 9755 --context 1 --syscall statx
+CASES

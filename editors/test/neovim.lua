@@ -82,16 +82,231 @@ vim.lsp.start_client = function(config)
   return start_client(config)
 end
 
+
+-- :StraceView and :StraceSummary (editors/neovim/strace-ls-views.lua) against strace.view and strace.summary
+local messages = {}
+vim.notify = function(text) table.insert(messages, text) end -- what the user would see, kept for the checks
+local function read_lines(path)
+  local lines = {}
+  for l in io.lines(path) do table.insert(lines, l) end
+  return lines
+end
+local function run_until_new_buffer(command, from)
+  vim.cmd(command)
+  vim.wait(TIMEOUT, function() return vim.api.nvim_get_current_buf() ~= from or #messages > 0 end, 20)
+  return vim.api.nvim_get_current_buf()
+end
+local function press(keys)
+  vim.cmd('normal ' .. vim.api.nvim_replace_termcodes(keys, true, false, true))
+end
+-- presses keys in the current buffer and waits until the cursor is in buffer want
+local function jump_with(keys, want)
+  local from = vim.api.nvim_get_current_buf()
+  press(keys)
+  vim.wait(TIMEOUT, function() return vim.api.nvim_get_current_buf() ~= from end, 20)
+  local at = vim.api.nvim_get_current_buf()
+  return at == want and vim.api.nvim_win_get_cursor(0)[1] or nil,
+    vim.api.nvim_buf_get_name(at) .. ':' .. vim.api.nvim_win_get_cursor(0)[1]
+end
+
+-- a UTF-16 column of line in bytes (the summary has “quotes” and dashes)
+local function bytes(line, column)
+  if vim.fn.has('nvim-0.11') == 1 then return vim.str_byteindex(line, 'utf-16', column, false) end
+  return vim.str_byteindex(line, column, true)
+end
+
+local function views()
+  local path = work .. '/tt-T.strace'
+  local original = read_lines(path)
+  local source = open(path)
+  local client = client_of(source)
+  if not check('tt-T.strace (4 processes, -f -tt -T): the client attached', client ~= nil) then return end
+  local buffers = #vim.api.nvim_list_bufs()
+
+  -- wrong filters: one message each, nothing opens, the server stays up (the shutdown checks below)
+  messages = {}
+  vim.cmd('StraceView pid=abc failed')
+  check(':StraceView pid=abc failed: one message naming the filter, no buffer opens',
+    #messages == 1 and contains(messages[1], 'pid=abc') and #vim.api.nvim_list_bufs() == buffers
+      and vim.api.nvim_get_current_buf() == source, vim.inspect(messages))
+  messages = {}
+  vim.cmd('StraceView class=nosuch')
+  vim.wait(TIMEOUT, function() return #messages > 0 end, 20)
+  vim.wait(300, function() return #messages > 1 end, 20)
+  check(':StraceView class=nosuch: the server refuses it, one message, no buffer opens',
+    #messages == 1 and contains(messages[1], 'StraceView: ') and contains(messages[1], 'nosuch')
+      and not contains(messages[1], '\n')
+      and #vim.api.nvim_list_bufs() == buffers and vim.api.nvim_get_current_buf() == source, vim.inspect(messages))
+
+  messages = {}
+  vim.cmd('StraceView pid=4242')
+  vim.wait(TIMEOUT, function() return #messages > 0 end, 20)
+  check(':StraceView pid=4242 (no such process): one message that no line passes, no buffer opens',
+    #messages == 1 and contains(messages[1], 'no line') and #vim.api.nvim_list_bufs() == buffers
+      and vim.api.nvim_get_current_buf() == source, vim.inspect(messages))
+
+  -- pid and lines: the lines of process 9755 among lines 239-252 of the original, verbatim, in order
+  local expected = {}
+  for i = 239, 252 do
+    if original[i]:match('^9755 ') then table.insert(expected, i) end
+  end
+  messages = {}
+  local view = run_until_new_buffer('StraceView pid=9755 lines=239-252', source)
+  local want = vim.tbl_map(function(i) return original[i] end, expected)
+  local got = vim.api.nvim_buf_get_lines(view, 0, -1, false)
+  if not check(':StraceView pid=9755 lines=239-252 shows the ' .. #want .. ' lines of 9755 there, verbatim',
+    view ~= source and #want > 5 and vim.deep_equal(got, want), vim.inspect(messages) .. ' ' .. #got .. ' lines: '
+      .. vim.inspect(vim.list_slice(got, 1, 3))) then
+    return
+  end
+  check('the view is a read-only scratch buffer with filetype strace',
+    vim.bo[view].buftype == 'nofile' and not vim.bo[view].modifiable and vim.bo[view].filetype == 'strace',
+    vim.bo[view].buftype .. ' ' .. vim.bo[view].filetype)
+  local attached = client_of(view)
+  check('the trace\'s strace-ls client is attached to the view', attached ~= nil and attached.id == client.id,
+    vim.inspect(attached and attached.id))
+
+  -- diagnostics: each one of the original on these lines is on the view's line too, same code and columns
+  local wanted = {}
+  for _, d in ipairs(diagnostics_of(source, 1)) do
+    for v, o in ipairs(expected) do
+      if d.lnum == o - 1 then table.insert(wanted, (v - 1) .. ':' .. d.col .. '-' .. d.end_col .. ' ' .. d.code) end
+    end
+  end
+  local have = {}
+  for _, d in ipairs(diagnostics_of(view, #wanted)) do
+    table.insert(have, d.lnum .. ':' .. d.col .. '-' .. d.end_col .. ' ' .. d.code)
+  end
+  local missing = vim.tbl_filter(function(w) return not vim.tbl_contains(have, w) end, wanted)
+  check('the view has the ' .. #wanted .. ' diagnostics of the original on its lines (ENOENT of statx among them)',
+    #wanted >= 2 and #missing == 0, 'missing ' .. table.concat(missing, ', ') .. '; have ' .. table.concat(have, ', '))
+
+  -- hover, and gd on a line's pid and on its time: the original at that line
+  local statx
+  for v, line in ipairs(got) do
+    if not statx and contains(line, 'statx(AT_FDCWD, "/nonexistent"') then statx = v end
+  end
+  local hover = request('textDocument/hover', statx, col_of(statx, 'statx'))
+  local text = hover and hover.contents and hover.contents.value
+  check('hover on statx in the view documents the syscall', contains(text, 'statx'), vim.inspect(hover))
+  vim.api.nvim_win_set_cursor(0, { statx, 0 })
+  local line, where = jump_with('gd', source)
+  check('gd on the pid of view line ' .. statx .. ' goes to line ' .. expected[statx] .. ' of tt-T.strace',
+    line == expected[statx], where)
+  vim.api.nvim_set_current_buf(view)
+  vim.api.nvim_win_set_cursor(0, { 2, col_of(2, '03:43') + 3 })
+  line, where = jump_with('gd', source)
+  check('gd on the time of view line 2 goes to line ' .. expected[2] .. ' of tt-T.strace', line == expected[2], where)
+  vim.api.nvim_set_current_buf(view)
+  vim.api.nvim_win_set_cursor(0, { #expected, 20 })
+  line, where = jump_with('<CR>', source)
+  check('<CR> on the last view line goes to line ' .. expected[#expected] .. ' of tt-T.strace',
+    line == expected[#expected], where)
+
+  -- failed, run from the view: the filters apply to the original; failures of 9755 only, the same lines as
+  -- `strace-ls view --pid 9755 --failed`
+  vim.api.nvim_set_current_buf(view)
+  messages = {}
+  local from = view
+  view = run_until_new_buffer('StraceView pid=9755 failed', from)
+  got = vim.api.nvim_buf_get_lines(view, 0, -1, false)
+  local wrong = vim.tbl_filter(function(l)
+    return not (l:match('^9755 ') and (contains(l, ' = -1 E') or l:match('%+%+%+ exited with [1-9]')))
+  end, got)
+  check(':StraceView pid=9755 failed in that view shows failures of 9755 in the original only (calls, exit), '
+    .. 'the statx of /nonexistent among them', view ~= from and #got > 0 and #wrong == 0 and contains(table.concat(got, '\n'), '"/nonexistent"'),
+    vim.inspect(messages) .. vim.inspect(vim.list_slice(wrong, 1, 3)))
+  check('the same lines as `strace-ls view --pid 9755 --failed` prints',
+    vim.deep_equal(got, read_lines(work .. '/tt-T.failed-9755')), vim.inspect(got))
+
+  -- <Tab> completion of the filter names, and a modifier: the view in a new window beside
+  check(':StraceView <Tab> completes the filter names', vim.deep_equal(vim.fn.getcompletion('StraceView pi', 'cmdline'),
+    { 'pid=' }) and vim.deep_equal(vim.fn.getcompletion('StraceView pid=1 fa', 'cmdline'), { 'failed' }),
+    vim.inspect(vim.fn.getcompletion('StraceView ', 'cmdline')))
+  vim.cmd('silent! only')
+  vim.api.nvim_set_current_buf(source)
+  messages = {}
+  view = run_until_new_buffer('vertical StraceView pid=9755 failed', source)
+  local windows = vim.api.nvim_tabpage_list_wins(0)
+  check(':vertical StraceView opens the view in a new window, the trace stays in the other',
+    #windows == 2 and view ~= source and vim.api.nvim_win_get_buf(windows[1]) ~= vim.api.nvim_win_get_buf(windows[2])
+      and (vim.api.nvim_win_get_buf(windows[1]) == source or vim.api.nvim_win_get_buf(windows[2]) == source),
+    #windows .. ' windows ' .. vim.inspect(messages))
+  vim.cmd('silent! only')
+
+  -- every filter word: the same lines as `strace-ls view` prints for the same flags
+  local differ, cases = {}, 0
+  for case in io.lines(work .. '/views/cases') do
+    local words, file = case:match('^(.-)\t(.*)$')
+    cases = cases + 1
+    vim.api.nvim_set_current_buf(source)
+    messages = {}
+    view = run_until_new_buffer('StraceView ' .. words, source)
+    local cli = read_lines(file)
+    if view == source or #cli == 0 or not vim.deep_equal(vim.api.nvim_buf_get_lines(view, 0, -1, false), cli) then
+      table.insert(differ, words .. ' (' .. table.concat(messages, ' ') .. ')')
+    end
+  end
+  check('each of ' .. cases .. ' :StraceView filters (every filter word) shows what `strace-ls view` prints for the same flags',
+    cases >= 10 and #differ == 0, table.concat(differ, '; '))
+
+  -- the summary: its text in a buffer, a link goes to its line of the original
+  vim.api.nvim_set_current_buf(source)
+  local answer = vim.lsp.buf_request_sync(source, 'workspace/executeCommand',
+    { command = 'strace.summary', arguments = { { uri = vim.uri_from_bufnr(source) } } }, TIMEOUT)
+  local summary_answer
+  for _, r in pairs(answer or {}) do summary_answer = r.result end
+  messages = {}
+  local summary = run_until_new_buffer('StraceSummary', source)
+  got = vim.api.nvim_buf_get_lines(summary, 0, -1, false)
+  if not check(':StraceSummary shows the summary the server gives, in a read-only scratch buffer',
+    summary ~= source and summary_answer and table.concat(got, '\n') == summary_answer.text
+      and vim.bo[summary].buftype == 'nofile' and not vim.bo[summary].modifiable,
+    vim.inspect(messages) .. vim.inspect(vim.list_slice(got, 1, 3))) then
+    return
+  end
+  local marks = vim.api.nvim_buf_get_extmarks(summary, vim.api.nvim_create_namespace('strace-ls-summary'), 0, -1, {})
+  check('its ' .. #summary_answer.links .. ' links are underlined', #summary_answer.links > 5
+    and #marks == #summary_answer.links, #marks .. ' marks')
+  local link
+  for _, l in ipairs(summary_answer and summary_answer.links or {}) do
+    if not link and contains(original[l.target + 1], '"/nonexistent"') then link = l end
+  end
+  if check('a link of the summary points at a failed statx of /nonexistent', link ~= nil) then
+    local text_line = got[link.line + 1]
+    local from, to = bytes(text_line, link.start), bytes(text_line, link['end'])
+    local said = text_line:sub(from + 1, to)
+    check('its text "' .. said .. '" names that line, ' .. (link.target + 1),
+      said:match('%d+') == tostring(link.target + 1), said)
+    vim.api.nvim_win_set_cursor(0, { link.line + 1, from })
+    line, where = jump_with('gd', source)
+    check('gd on it goes to line ' .. (link.target + 1) .. ' of tt-T.strace', line == link.target + 1, where)
+    vim.api.nvim_set_current_buf(summary)
+    vim.api.nvim_win_set_cursor(0, { link.line + 1, 0 })
+    local first
+    for _, l in ipairs(summary_answer.links) do
+      if l.line == link.line and (not first or l.start == 0) then first = l end
+    end
+    line, where = jump_with('<CR>', source)
+    check('<CR> at the start of that summary line goes to its first link, line ' .. (first.target + 1),
+      line == first.target + 1, where)
+  end
+  vim.api.nvim_set_current_buf(source)
+end
+
 local function main()
   say('Neovim ' .. tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch)
   local recipe = read(repo .. '/editors/neovim/strace-ls.lua')
   check('docs/editors/neovim.md holds editors/neovim/strace-ls.lua as it is',
     contains(read(repo .. '/docs/editors/neovim.md'), recipe))
+  check('docs/editors/neovim.md holds editors/neovim/strace-ls-views.lua as it is',
+    contains(read(repo .. '/docs/editors/neovim.md'), read(repo .. '/editors/neovim/strace-ls-views.lua')))
 
   -- as in a user's Neovim: filetype detection and syntax on, then the plugin file
   vim.cmd('filetype on')
   vim.cmd('syntax on')
   dofile(repo .. '/editors/neovim/strace-ls.lua')
+  dofile(repo .. '/editors/neovim/strace-ls-views.lua')
 
   -- a plain trace: detection, colours from Vim's own syntax/strace.vim, the client
   local buf = open(work .. '/plain.strace')
@@ -226,6 +441,8 @@ local function main()
   buf = open(work .. '/ls.1')
   check('a manual page ls.1 is not taken for a trace', vim.bo[buf].filetype ~= 'strace', vim.bo[buf].filetype)
   check('no client attached to it', next(vim.lsp.buf_get_clients(buf)) == nil)
+
+  views()
 
   -- the page's other snippets, run as the page prints them
   local page = read(repo .. '/docs/editors/neovim.md')

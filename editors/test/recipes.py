@@ -213,6 +213,7 @@ NVIM_REMOVED = ["vim.filetype.getlines", "vim.filetype.getline", "vim.filetype.f
 NVIM_DEPRECATED = [  # (pattern, since)
     (r"vim\.lsp\.get_active_clients\b", "0.10"), (r"vim\.lsp\.buf_get_clients\b", "0.10"),
     (r"vim\.lsp\.start_client\b", "0.11"), (r"vim\.lsp\.with\b", "0.11"),
+    (r"vim\.lsp\.util\.jump_to_location\b", "0.11"), (r"nvim_buf_add_highlight\b", "0.11"),
     (r"\b(?:c|client)\.(?:notify|request|request_sync|stop|is_stopped|supports_method)\(", "0.11"),
 ]
 
@@ -251,8 +252,9 @@ def neovim_page_problems(text, where="neovim.md"):
 
 neovim_text = open("docs/editors/neovim.md", encoding="utf-8").read()
 nvim_problems = neovim_page_problems(neovim_text) + lua_problems(
-    open("editors/neovim/strace-ls.lua", encoding="utf-8").read(), "strace-ls.lua")
-check("neovim.md and strace-ls.lua: no private or removed API, deprecated API only with its version named,"
+    open("editors/neovim/strace-ls.lua", encoding="utf-8").read(), "strace-ls.lua") + lua_problems(
+    open("editors/neovim/strace-ls-views.lua", encoding="utf-8").read(), "strace-ls-views.lua")
+check("neovim.md, strace-ls.lua and strace-ls-views.lua: no private or removed API, deprecated API only with its version named,"
       " no empty settings table", not nvim_problems, nvim_problems)
 rejects("Neovim's API", neovim_page_problems, """```lua
         if looks_like_strace(vim.filetype.getlines(bufnr, 1)) then return 'strace' end
