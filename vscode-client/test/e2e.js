@@ -48,6 +48,7 @@ async function main() {
   const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
 
   makeWorkspace(workspace);
+  const large = makeLargeTraces(workspace);
   const settingsFile = path.join(userData, 'User', 'settings.json');
   const settings = {
     'workbench.startupEditor': 'none',
@@ -100,6 +101,7 @@ async function main() {
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: TIMEOUT });
 
     await tests({ machineFile, machine, extensions });
+    await largeTraceTests(large);
   } catch (e) {
     // code-server, Chromium or the workbench did not come up, or a step between checks failed
     results.push({ name: 'setup', status: 'FAIL' });
@@ -294,6 +296,164 @@ async function tests({ machineFile, machine, extensions }) {
     }, 'EEXIST rows in the Problems panel after the restart');
     return `no findings without a server, ${rows.length} EEXIST rows after the restart`;
   });
+}
+
+// ---- traces past VS Code's limits (issue 11) ------------------------------------------------------
+
+/**
+ * Two generated traces (never committed), made from testdata/follow.strace and testdata/fdlife.strace:
+ * - big.strace, over 60 MB: follow.strace again and again, each copy with its own pids (9614 + 10 k …), so
+ *   that one copy's processes are a view of their own and the line a jump must reach is known;
+ * - long.strace, over 300,000 lines but under 20 MB: fdlife.strace repeated (VS Code's line limit alone).
+ */
+function makeLargeTraces(dir) {
+  const testdata = path.join(root, 'testdata');
+  const follow = fs.readFileSync(path.join(testdata, 'follow.strace'), 'utf8').replace(/\n$/, '').split('\n');
+  const pids = [...new Set(follow.map(l => (/^(\d+) /.exec(l) || [])[1]).filter(Boolean))];
+  const pidRe = new RegExp(`\\b(${pids.join('|')})\\b`, 'g');
+  const copies = Math.ceil((61 * 1024 * 1024) / Buffer.byteLength(follow.join('\n') + '\n'));
+  const chosen = Math.floor(copies * 0.6);  // the copy whose processes the view shows
+  const big = path.join(dir, 'big.strace');
+  const fd = fs.openSync(big, 'w');
+  let chunk = [];
+  for (let k = 0; k < copies; k++) {
+    const text = follow.join('\n').replace(pidRe, p => String(Number(p) + 10 * k));
+    chunk.push(text);
+    if (chunk.length === 200 || k === copies - 1) {
+      fs.writeSync(fd, chunk.join('\n') + '\n');
+      chunk = [];
+    }
+  }
+  fs.closeSync(fd);
+  const root0 = Number(pids[0]) + 10 * chosen;
+  // the first line of that copy's first process: where a jump from the view's first line must land (1-based)
+  const firstLine = chosen * follow.length + follow.findIndex(l => l.startsWith(`${pids[0]} `)) + 1;
+
+  const fdlife = fs.readFileSync(path.join(testdata, 'fdlife.strace'), 'utf8');
+  const fdlifeLines = fdlife.split('\n').length - 1;
+  const times = Math.ceil(300_001 / fdlifeLines);
+  const long = path.join(dir, 'long.strace');
+  fs.writeFileSync(long, fdlife.repeat(times));
+  return {
+    big: { name: 'big.strace', bytes: fs.statSync(big).size, lines: copies * follow.length, pid: root0, firstLine },
+    long: { name: 'long.strace', bytes: fs.statSync(long).size, lines: times * fdlifeLines },
+  };
+}
+
+async function largeTraceTests(large) {
+  const images = path.join(root, 'docs', 'images');
+  fs.mkdirSync(images, { recursive: true });
+  const shot = async name => {
+    await screenshot(name);
+    if (args['readme-screenshot']) {
+      await page.screenshot({ path: path.join(images, `${name}.png`) });
+    }
+  };
+  const mb = n => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  console.log(`generated ${large.big.name} (${mb(large.big.bytes)}, ${large.big.lines} lines) and ${large.long.name} `
+    + `(${mb(large.long.bytes)}, ${large.long.lines} lines)`);
+  await closeAllEditors();
+
+  await check('a trace over 50 MB: a notification and a status bar item say why and offer the summary and views', async () => {
+    await openFile(large.big.name);
+    const toast = await poll(async () => {
+      const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+      return toasts.find(t => /strace-ls/.test(t) && /50 MB/.test(t) && /Summary/.test(t));
+    }, 'a notification about the 50 MB limit with a Summary button');
+    const item = await waitForText('.statusbar-item:has-text("large trace")', /large trace/);
+    return `"${oneLine(toast).slice(0, 160)}…"; status bar: "${item}"`;
+  });
+  await shot('large-trace-notice');
+
+  await check('the summary opens from the notification, with links to the trace\'s lines', async () => {
+    await page.locator('.notifications-toasts .notification-toast').filter({ hasText: /50 MB/ })
+      .locator('a.monaco-button, .monaco-button').filter({ hasText: /^Summary$/ }).first().click();
+    await page.locator('.tabs-container .tab.active').filter({ hasText: /big\.strace summary/ }).waitFor({ timeout: TIMEOUT });
+    const text = await poll(async () => {
+      const t = await page.locator('.monaco-editor .view-lines').first().innerText();
+      return t.trim().length > 0 ? t : undefined;
+    }, 'the summary text');
+    const links = await poll(async () => {
+      const n = await page.locator('.monaco-editor .view-lines .detected-link').count();
+      return n > 0 ? n : undefined;
+    }, 'document links in the summary');
+    return `${links} links on screen; starts "${oneLine(text).slice(0, 120)}…"`;
+  });
+  await shot('large-trace-summary');
+
+  await check('a view of one process tree of the big trace opens in language strace, with squiggles and hovers', async () => {
+    await runCommand('strace-ls: Open a view…');
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /Custom filter/ }).first().click();
+    const input = page.locator('.quick-input-widget input');
+    await poll(async () => ((await input.inputValue()) !== '' ? true : undefined), 'the filter input');
+    await input.fill(`pid=${large.big.pid} tree`);
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active').filter({ hasText: `pid=${large.big.pid} tree` }).waitFor({ timeout: TIMEOUT });
+    await waitForText('#status\\.editor\\.mode', /^strace$/);
+    const squiggles = await poll(async () => {
+      const n = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count();
+      return n > 0 ? n : undefined;
+    }, 'squiggles in the view');
+    const token = page.locator('.monaco-editor .view-lines span[class*="mtk"]').filter({ hasText: /^execve$/ }).first();
+    await token.hover();
+    const hover = await poll(async () => {
+      const h = page.locator('.monaco-editor .monaco-hover:not(.hidden)');
+      if (await h.count() === 0 || !(await h.first().isVisible())) {
+        await token.hover({ position: { x: 3, y: 5 } });
+        return undefined;
+      }
+      const t = await h.first().innerText();
+      return /execve/.test(t) ? t : undefined;
+    }, 'a hover on execve in the view');
+    await page.waitForTimeout(600);
+    await shot('large-trace-view');
+    await page.mouse.move(5, 450);
+    await page.keyboard.press('Escape');
+    return `${squiggles} squiggles; hover "${oneLine(hover).slice(0, 80)}…"`;
+  });
+
+  await check('a trace over 300,000 lines: VS Code holds it but colours nothing, and a notification says so', async () => {
+    await openFile(large.long.name);
+    // code-server shows no editor for a remote file over 10 MB before "Open Anyway"
+    const anyway = page.locator('.monaco-button, a').filter({ hasText: /^Open Anyway$/ }).first();
+    const notShown = await poll(async () => {
+      const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+      return toasts.find(t => /long|too large/.test(t) && /strace-ls/.test(t) && /open/i.test(t));
+    }, 'a notification that VS Code did not open it');
+    await anyway.click();
+    const toast = await poll(async () => {
+      const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+      return toasts.find(t => /300,000 lines/.test(t) && new RegExp(large.long.lines.toLocaleString('en-US')).test(t));
+    }, 'a notification about the 300,000-line limit');
+    await shot('large-trace-lines');
+    return `before Open Anyway: "${oneLine(notShown).slice(0, 100)}…"; after: "${oneLine(toast).slice(0, 140)}…"`;
+  });
+  await closeAllEditors();
+
+  await check('go to definition on a view line\'s pid lands on that line of the big trace', async () => {
+    await page.locator('.tabs-container .tab').filter({ hasText: `pid=${large.big.pid} tree` }).first().click().catch(() => undefined);
+    if (await page.locator('.tabs-container .tab.active').filter({ hasText: `pid=${large.big.pid} tree` }).count() === 0) {
+      await runCommand('strace-ls: Open a view…');
+      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /Custom filter/ }).first().click();
+      await page.locator('.quick-input-widget input').fill(`pid=${large.big.pid} tree`);
+      await page.keyboard.press('Enter');
+    }
+    await waitForText('#status\\.editor\\.mode', /^strace$/);
+    await goToLine(1, 3);
+    await page.keyboard.press('F12');
+    const anyway = page.locator('.monaco-button, a').filter({ hasText: /^Open Anyway$/ }).first();
+    await anyway.waitFor({ timeout: TIMEOUT });
+    await anyway.click();
+    const where = await waitForText('#status\\.editor\\.selection', new RegExp(`^Ln ${large.big.firstLine}, Col \\d+`));
+    await page.waitForTimeout(500);
+    await shot('large-trace-jump');
+    return `view line 1 (pid ${large.big.pid}) -> big.strace ${where}`;
+  });
+}
+
+async function closeAllEditors() {
+  await runCommand('View: Close All Editors');
+  await page.waitForTimeout(300);
 }
 
 // ---- steps ------------------------------------------------------------------------------------
