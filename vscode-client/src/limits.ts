@@ -3,7 +3,7 @@
 
 /** VS Code gives extensions (and so the language server) no document over this size (`_MODEL_SYNC_LIMIT`). */
 export const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
-/** Over this size or line count VS Code turns TextMate colouring off (`editor.largeFileOptimizations`). */
+/** Over this size or line count VS Code turns the grammar's colouring and folding off (`editor.largeFileOptimizations`). */
 export const COLOUR_LIMIT_BYTES = 20 * 1024 * 1024;
 export const COLOUR_LIMIT_LINES = 300_000;
 
@@ -16,7 +16,7 @@ export function isTraceName(fileName: string): boolean {
 export type LargeKind =
   /** VS Code does not load the file into an editor or does not give it to extensions: no server features. */
   | 'notSynced'
-  /** Loaded and given to the server, but VS Code colours nothing (and is slow with it). */
+  /** Loaded and given to the server, but VS Code's own colouring (the grammar) and folding are off. */
   | 'noColours';
 
 export interface LargeTrace {
@@ -58,8 +58,8 @@ export function largeTrace(facts: TraceFacts): LargeTrace | undefined {
       .filter(s => s).join(', ');
     return {
       kind: 'noColours',
-      reason: `This trace is large (${what}): VS Code colours no file over 20 MB or 300,000 lines, and it is slow to `
-        + 'scroll; the summary and views are smaller traces with every feature.',
+      reason: `This trace is large (${what}): over 20 MB or 300,000 lines VS Code turns off the grammar's colours and `
+        + 'folding (the server\'s colours and diagnostics remain). The summary and views are smaller traces with every feature.',
     };
   }
   return undefined;

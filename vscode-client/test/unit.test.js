@@ -278,3 +278,20 @@ test('decodeTokens reads relative positions; pidAndFd takes the prefix pid and t
   assert.deepStrictEqual(pidAndFd(noPrefix, 0, 6, 'close(3) = 0'), { fd: 3 });
   assert.deepStrictEqual(pidAndFd([], 0, 0, ''), {});
 });
+
+test('linkedSummary escapes the text and makes each link an anchor at its UTF-16 columns', () => {
+  const { linkedSummary } = require('../out/summaryHtml');
+  const text = 'pid 4110 <sh> exited with 1\nopenat "/tmp/é" ENOENT x2: line 12, line 40\n';
+  const html = linkedSummary(text, [
+    { line: 0, start: 0, end: 8, target: 3 },
+    { line: 1, start: 27, end: 34, target: 11 },
+    { line: 1, start: 36, end: 43, target: 39 },
+    { line: 1, start: 30, end: 38, target: 1 },   // overlaps the one before it: left out
+    { line: 5, start: 0, end: 2, target: 1 },     // past the text: left out
+  ]);
+  const lines = html.split('\n');
+  assert.strictEqual(lines[0], '<a data-target="3" title="line 4">pid 4110</a> &lt;sh&gt; exited with 1');
+  assert.strictEqual(lines[1], 'openat &quot;/tmp/é&quot; ENOENT x2: <a data-target="11" title="line 12">line 12</a>, '
+    + '<a data-target="39" title="line 40">line 40</a>');
+  assert.strictEqual(lines.length, 3);
+});
