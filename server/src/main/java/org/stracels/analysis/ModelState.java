@@ -33,6 +33,11 @@ public final class ModelState {
         this.anyPid = anyPid;
     }
 
+    /** The processes of a trace modelled whole, as a final state (its lines are the file's). */
+    public static ModelState of(TraceModel model) {
+        return new ModelState(model.processes(), Map.of(), Map.of(), -1, true);
+    }
+
     /** The same state with {@code anyPid} set: whether the trace shows pids (decided from its first window). */
     public ModelState withAnyPid(boolean any) {
         return new ModelState(processes, live, pending, anonymous, any);

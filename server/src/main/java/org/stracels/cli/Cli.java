@@ -30,9 +30,25 @@ public final class Cli {
               strace-ls stats [--json] [--coverage] FILE
                                                   show what a trace holds: options, line kinds, processes,
                                                   failed calls, syscall counts and -T times
+              strace-ls view [FILTERS] [--line-numbers] FILE
+                                                  print the lines of a trace that the filters keep, verbatim
+                                                  (a trace of its own); filters combine (all must hold):
+                    --pid N[,N...]   these processes, with their threads   --tree   and their descendants
+                    --failed         failed calls, kills, non-zero exits, calls that never returned
+                    --noise          with --failed: routine failures too
+                    --syscall a,b    these syscalls          --class c,d   file, network, process, signal,
+                                                                           memory, ipc, time, other
+                    --path TEXT      TEXT in a quoted argument or an fd's <...> decoration
+                    --fd PID:FD@LINE the life of the fd PID used as FD on LINE
+                    --lines A-B      lines A to B (from 1)   --time T1-T2  timestamps T1 to T2
+                    --context N      N lines of the same process before and after each one
+              strace-ls summary FILE              one page: options, process tree, failures and their causes,
+                                                  failed calls by errno, slowest calls, syscall table
               strace-ls --help | --version
 
-            check prints FILE:LINE:COL: severity: message [code] per finding (LINE and COL from 1,
+            Every command reads its file window by window: files of any size, in bounded memory; progress shows
+on stderr when it is a terminal.
+check prints FILE:LINE:COL: severity: message [code] per finding (LINE and COL from 1,
             COL in UTF-16 units) and one summary line per file; --json prints one JSON array instead.
             Exit codes: 0 done (check: no error), 1 check found an error, 2 bad arguments or files,
             3 internal error.
@@ -73,6 +89,26 @@ public final class Cli {
                     return OK;
                 }
                 return first.equals("check") ? check(a, out) : stats(a, out);
+            }
+            case "view" -> {
+                ViewArguments a = ViewArguments.parse(args);
+                if (a.help) {
+                    out.print(USAGE_TEXT);
+                    return OK;
+                }
+                return ViewCommand.run(a, out);
+            }
+            case "summary" -> {
+                Arguments a = Arguments.parse(first, args);
+                if (a.help) {
+                    out.print(USAGE_TEXT);
+                    return OK;
+                }
+                if (a.files.size() != 1 || a.json || a.coverage || a.explain) {
+                    throw new CliError(a.files.size() != 1 ? (a.files.isEmpty() ? "summary: missing FILE (see strace-ls --help)"
+                            : "summary: takes one FILE, got " + a.files.size()) : "summary: takes no option but FILE");
+                }
+                return SummaryCommand.run(TraceFile.open(a.files.get(0)), out);
             }
             default -> throw new CliError(first.startsWith("-")
                     ? "unknown option '" + first + "' (see strace-ls --help)"

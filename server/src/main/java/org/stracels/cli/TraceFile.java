@@ -47,6 +47,16 @@ final class TraceFile {
         }
     }
 
+    /** The file as a source of windows, for views and summaries. */
+    org.stracels.stream.TraceSource source() {
+        return org.stracels.stream.TraceSource.of(input, windows);
+    }
+
+    /** Progress on stderr when it is a terminal; close it when done. */
+    ProgressLine progress() {
+        return ProgressLine.onTerminal(input.name());
+    }
+
     /** Reads the file window by window; what the reader noticed (a growing file, cut lines) is in the result. */
     WindowScanner.Result scan(WindowScanner.Consumer consumer) throws CliError {
         try (ProgressLine progress = ProgressLine.onTerminal(input.name())) {

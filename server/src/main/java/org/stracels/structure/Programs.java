@@ -11,7 +11,7 @@ import org.stracels.parse.ArgParser;
 import org.stracels.parse.ParsedLine;
 
 /** What a process ran: the program of each execve and its argv, read from the execve line on demand. */
-final class Programs {
+public final class Programs {
     /** Longest command line shown before it is cut with "…". */
     private static final int MAX_COMMAND = 120;
 
@@ -34,6 +34,12 @@ final class Programs {
             }
             return b.toString();
         }
+    }
+
+    /** The command line of a successful execve ({@code make -j4 all}), cut when long: for summaries. */
+    public static String commandLine(Trace trace, ProcessInfo.Exec e) {
+        String line = exec(trace, e).commandLine();
+        return line.isEmpty() ? e.path() : line;
     }
 
     /** The execs of {@code process}, in order, with their argv. */

@@ -1,0 +1,305 @@
+package org.stracels.view;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.stracels.analysis.ProcessInfo;
+import org.stracels.analysis.Trace;
+import org.stracels.cause.Cause;
+import org.stracels.cause.CauseAnalysis;
+import org.stracels.cause.Report;
+import org.stracels.check.Causes;
+import org.stracels.parse.CancelCheck;
+import org.stracels.parse.ParsedLine;
+import org.stracels.parse.ParsedTrace;
+import org.stracels.parse.ReturnKind;
+import org.stracels.stream.TraceSource;
+import org.stracels.stream.TraceWindow;
+import org.stracels.stream.WindowScanner;
+import org.stracels.structure.Programs;
+
+/**
+ * One readable page about a whole trace, made in one pass over its windows: the options that made it, the process
+ * tree (program, arguments, how each ended, how long it ran), each failed process with its ranked causes (as
+ * {@code check --explain}), failed calls by errno, the slowest calls and the syscall table. Every item names its
+ * line in the original file, and {@link Page#links()} says where.
+ */
+public final class Summary {
+    /** Items per list; a big trace's page stays readable and small. */
+    static final int MAX_PROCESSES = 400;
+    static final int MAX_FAILED = 50;
+    static final int SLOWEST = 15;
+    static final int CAUSES = 3;
+
+    /** A link from columns {@code start}..{@code end} of {@code line} of the page to line {@code target} of the trace. */
+    public record Link(int line, int start, int end, int target) { }
+
+    /** The page: a title, its text, its links. */
+    public record Page(String title, String text, List<Link> links) { }
+
+    private record Slow(long nanos, int line, String call) { }
+
+    private record Failure(int processId, int line, String what, List<Cause> causes, List<Integer> causeLines) { }
+
+    private final TraceStats.Counter counter = new TraceStats.Counter();
+    private final Map<Integer, String> commands = new HashMap<>();
+    private final Map<Integer, Double> started = new HashMap<>();
+    private final Map<Integer, Double> ended = new HashMap<>();
+    private final Map<String, Integer> firstByErrno = new HashMap<>();
+    private final PriorityQueue<Slow> slowest = new PriorityQueue<>((a, b) -> Long.compare(a.nanos, b.nanos));
+    private final List<Failure> reports = new ArrayList<>();
+    private final List<Failure> exits = new ArrayList<>();
+    private final Set<Integer> said = new HashSet<>();
+
+    private Summary() {
+    }
+
+    public static Page of(TraceSource source, CancelCheck cancel, WindowScanner.Progress progress) throws Exception {
+        Summary s = new Summary();
+        WindowScanner.Result result = source.scan(cancel, progress, w -> s.add(w, cancel));
+        TraceStats stats = s.counter.finish(result.finalState().processes(), result.lines());
+        return new Writer(s, stats, source.name(), result.notice()).page();
+    }
+
+    private void add(TraceWindow window, CancelCheck cancel) {
+        counter.add(window);
+        Trace trace = window.trace();
+        ParsedTrace parsed = trace.parsed();
+        for (int i = window.from(); i < window.to(); i++) {
+            if ((i & 0xfff) == 0) {
+                cancel.checkCanceled();
+            }
+            long d = parsed.durationNanos(i);
+            if (d >= 0 && (slowest.size() < SLOWEST || d > slowest.peek().nanos())) {
+                slowest.add(new Slow(d, window.global(i), excerpt(parsed, i)));
+                if (slowest.size() > SLOWEST) {
+                    slowest.poll();
+                }
+            }
+            if (parsed.returnKind(i) == ReturnKind.ERROR && parsed.errno(i) != null) {
+                firstByErrno.putIfAbsent(parsed.errno(i), window.global(i));
+            }
+        }
+        for (ProcessInfo p : trace.model().processes()) {
+            if (window.owns(p.firstLine())) {
+                started.put(p.id(), time(parsed, p.firstLine()));
+            }
+            if (window.owns(p.endLine())) {
+                ended.put(p.id(), time(parsed, p.endLine()));
+            }
+            for (ProcessInfo.Exec e : p.execs()) {
+                if (window.owns(e.line())) {
+                    commands.put(p.id(), Programs.commandLine(trace, e));
+                }
+            }
+        }
+        CauseAnalysis analysis = Causes.of(trace, cancel);
+        for (Report r : analysis.reports()) {
+            if (window.owns(r.line()) && reports.size() < MAX_FAILED) {
+                said.add(r.processId());
+                reports.add(failure(trace, r.processId(), r.line(), "reported “" + r.excerpt(100) + "”", r.causes()));
+            } else if (window.owns(r.line())) {
+                said.add(r.processId());
+            }
+        }
+        for (ProcessInfo p : trace.model().processes()) {
+            if (window.owns(p.endLine()) && exits.size() < MAX_FAILED) {
+                List<Cause> causes = analysis.causesOfExit(trace, p.endLine());
+                if (!causes.isEmpty()) {
+                    exits.add(failure(trace, p.id(), p.endLine(), p.endingText(), causes));
+                }
+            }
+        }
+    }
+
+    private static Failure failure(Trace trace, int processId, int line, String what, List<Cause> causes) {
+        List<Cause> top = causes.subList(0, Math.min(CAUSES, causes.size()));
+        List<Integer> lines = new ArrayList<>();
+        top.forEach(c -> lines.add(trace.lineNumber(c.line()) - 1));
+        return new Failure(processId, trace.lineNumber(line) - 1, what, List.copyOf(top), lines);
+    }
+
+    private static String excerpt(ParsedTrace parsed, int i) {
+        int start = parsed.lineStart(i);
+        int end = Math.min(parsed.lineEnd(i), start + 100);
+        return parsed.text().substring(start, end) + (end < parsed.lineEnd(i) ? "…" : "");
+    }
+
+    private static double time(ParsedTrace parsed, int i) {
+        if (i < 0 || i >= parsed.lineCount() || !parsed.kind(i).hasPrefix()) {
+            return Double.NaN;
+        }
+        ParsedLine line = parsed.line(i);
+        return line.absoluteTimeSpan().isPresent() ? Timestamps.seconds(line.absoluteTimeSpan().text(parsed.text()))
+                : Double.NaN;
+    }
+
+    /** Lays the page out and records where each line number is. */
+    private static final class Writer {
+        private final Summary s;
+        private final TraceStats stats;
+        private final String name;
+        private final String notice;
+        private final StringBuilder b = new StringBuilder();
+        private final List<Link> links = new ArrayList<>();
+        private int lineNo;
+
+        Writer(Summary s, TraceStats stats, String name, String notice) {
+            this.s = s;
+            this.stats = stats;
+            this.name = name;
+            this.notice = notice;
+        }
+
+        Page page() {
+            line("Summary of " + name + ": " + String.format(Locale.ROOT, "%,d", stats.lines) + " lines, "
+                    + stats.processes.size() + " processes and threads, " + String.format(Locale.ROOT, "%,d", stats.totalCalls)
+                    + " calls, " + String.format(Locale.ROOT, "%,d", stats.totalErrors) + " failed");
+            line("made with: strace " + (stats.options.flags().isEmpty() ? "(no options visible)" : String.join(" ", stats.options.flags())));
+            if (notice != null) {
+                line("note: " + notice);
+            }
+            processes();
+            failures();
+            errnos();
+            slowest();
+            syscalls();
+            return new Page("Summary of " + name, b.toString(), List.copyOf(links));
+        }
+
+        private void processes() {
+            line("");
+            line("Processes (" + stats.processes.size() + ")");
+            Map<Integer, List<ProcessInfo>> children = new HashMap<>();
+            List<ProcessInfo> roots = new ArrayList<>();
+            for (ProcessInfo p : stats.processes) {
+                if (p.parentId() >= 0 && p.parentId() != p.id() && p.parentId() < stats.processes.size()) {
+                    children.computeIfAbsent(p.parentId(), k -> new ArrayList<>()).add(p);
+                } else {
+                    roots.add(p);
+                }
+            }
+            int[] shown = {0};
+            // depth-first with an explicit stack: a deep tree never overflows the call stack
+            ArrayList<Object[]> stack = new ArrayList<>();
+            for (int k = roots.size() - 1; k >= 0; k--) {
+                stack.add(new Object[] {roots.get(k), 1});
+            }
+            Set<Integer> seen = new HashSet<>();
+            while (!stack.isEmpty() && shown[0] < MAX_PROCESSES) {
+                Object[] top = stack.remove(stack.size() - 1);
+                ProcessInfo p = (ProcessInfo) top[0];
+                int depth = (Integer) top[1];
+                if (!seen.add(p.id())) {
+                    continue;
+                }
+                shown[0]++;
+                int target = p.createdAtLine() >= 0 ? p.createdAtLine() : p.firstLine();
+                String indent = "  ".repeat(Math.min(depth, 40));
+                String who = (p.pid() >= 0 ? "pid " + p.pid() : "the process") + (p.isThread() ? " (thread)" : "");
+                String cmd = s.commands.get(p.id());
+                String took = duration(p);
+                withLink(indent + who + (cmd != null ? "  " + cmd : "") + " — " + p.endingText() + took, target);
+                List<ProcessInfo> kids = children.getOrDefault(p.id(), List.of());
+                for (int k = kids.size() - 1; k >= 0; k--) {
+                    stack.add(new Object[] {kids.get(k), depth + 1});
+                }
+            }
+            if (stats.processes.size() > shown[0]) {
+                line("  … " + (stats.processes.size() - shown[0]) + " more (a view of one process tree shows them all)");
+            }
+        }
+
+        private String duration(ProcessInfo p) {
+            Double from = s.started.get(p.id());
+            Double to = s.ended.get(p.id());
+            if (from == null || to == null || from.isNaN() || to.isNaN() || to < from) {
+                return "";
+            }
+            return String.format(Locale.ROOT, ", ran %.3f s", to - from);
+        }
+
+        private void failures() {
+            List<Failure> all = new ArrayList<>(s.reports);
+            for (Failure f : s.exits) {
+                if (!s.said.contains(f.processId())) {
+                    all.add(f);
+                }
+            }
+            line("");
+            line("Failures and their likely causes (" + all.size() + ")");
+            if (all.isEmpty()) {
+                line("  none: no program reported an error, and none failed");
+            }
+            for (Failure f : all) {
+                ProcessInfo p = f.processId() < stats.processes.size() ? stats.processes.get(f.processId()) : null;
+                String who = p == null || p.pid() < 0 ? "the process" : "pid " + p.pid();
+                withLink("  " + who + " " + f.what(), f.line());
+                for (int k = 0; k < f.causes().size(); k++) {
+                    Cause c = f.causes().get(k);
+                    withLink("    " + (k + 1) + ". " + c.call() + "  [score " + c.score() + "] — " + c.why(), f.causeLines().get(k));
+                }
+            }
+        }
+
+        private void errnos() {
+            line("");
+            line("Failed calls by errno");
+            if (stats.failedCalls.isEmpty()) {
+                line("  none");
+            }
+            for (Map.Entry<String, Integer> e : stats.failedCalls) {
+                Integer first = s.firstByErrno.get(e.getKey());
+                String text = String.format(Locale.ROOT, "  %-14s %,9d", e.getKey(), e.getValue());
+                if (first != null) {
+                    withLink(text + "   first", first);
+                } else {
+                    line(text);
+                }
+            }
+        }
+
+        private void slowest() {
+            line("");
+            List<Slow> slow = new ArrayList<>(s.slowest);
+            slow.sort((a, b2) -> Long.compare(b2.nanos(), a.nanos()));
+            line("Slowest calls" + (stats.timed ? "" : " (none: the trace was made without -T)"));
+            for (Slow c : slow) {
+                withLink(String.format(Locale.ROOT, "  %10.6f s  %s", c.nanos() / 1e9, c.call()), c.line());
+            }
+        }
+
+        private void syscalls() {
+            line("");
+            line("Syscalls (" + stats.syscalls.size() + ")");
+            line(String.format(Locale.ROOT, "  %-20s %12s %10s %12s", "syscall", "calls", "failed", stats.timed ? "seconds" : ""));
+            for (TraceStats.Syscall c : stats.syscalls) {
+                line(String.format(Locale.ROOT, "  %-20s %,12d %,10d %12s", c.name, c.calls, c.errors,
+                        stats.timed ? String.format(Locale.ROOT, "%.6f", c.nanos / 1e9) : ""));
+            }
+        }
+
+        /** A line ending in "line N" that links to 0-based line {@code target}. */
+        private void withLink(String text, int target) {
+            if (target < 0) {
+                line(text);
+                return;
+            }
+            String one = text.replace('\n', ' ').replace('\r', ' ');
+            String at = "line " + (target + 1);
+            int start = one.length() + 3;
+            links.add(new Link(lineNo, start, start + at.length(), target));
+            line(one + " — " + at);
+        }
+
+        private void line(String text) {
+            b.append(text.replace('\n', ' ').replace('\r', ' ')).append('\n');
+            lineNo++;
+        }
+    }
+}
