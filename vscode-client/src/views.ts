@@ -194,8 +194,12 @@ async function show(uri: Uri, languageId: string): Promise<void> {
 async function ask<T>(command: string, args: object, title: string, outer?: CancellationToken): Promise<T | undefined> {
   try {
     const client = await server();
-    return await window.withProgress({ location: ProgressLocation.Notification, title: `strace-ls: ${title}…`, cancellable: true },
-      (_progress, token) => client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] }, outer ?? token) as Promise<T>);
+    const answer = await window.withProgress({ location: ProgressLocation.Notification, title: `strace-ls: ${title}…`, cancellable: true },
+      (_progress, token) => client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] }, outer ?? token));
+    if (answer === null || typeof answer !== 'object' || typeof (answer as { text?: unknown }).text !== 'string') {
+      throw new Error(`the language server gave no answer to ${command}: is strace.server.path a server older than this extension?`);
+    }
+    return answer as T;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (!/cancel/i.test(message)) {
