@@ -54,7 +54,9 @@ final class Capabilities {
         capabilities.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(legend(), true, true));
         capabilities.setInlayHintProvider(true);
         capabilities.setCodeLensProvider(new CodeLensOptions(false));
-        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(ShowLocationCommand.ID)));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(ShowLocationCommand.ID,
+                TraceCommands.VIEW, TraceCommands.SUMMARY)));
+        capabilities.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
         return capabilities;
     }
 

@@ -60,4 +60,10 @@ final class ClientSupport {
                 && params.getCapabilities().getWindow().getShowDocument() != null
                 && params.getCapabilities().getWindow().getShowDocument().isSupport();
     }
+
+    /** Whether the client takes server-made work done progress (window/workDoneProgress/create, LSP 3.15). */
+    static boolean workDoneProgress(InitializeParams params) {
+        return params != null && params.getCapabilities() != null && params.getCapabilities().getWindow() != null
+                && Boolean.TRUE.equals(params.getCapabilities().getWindow().getWorkDoneProgress());
+    }
 }

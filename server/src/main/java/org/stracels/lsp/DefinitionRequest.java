@@ -11,17 +11,19 @@ import org.stracels.navigate.Definition;
 
 /**
  * {@code textDocument/definition}: {@link Definition} on the open document, as locations; in a file of an -ff
- * trace, also into the other files of the same prefix.
+ * trace, also into the other files of the same prefix; on the prefix of a line of a view, its line in the original.
  */
 final class DefinitionRequest {
     private final Documents documents;
     private final PlaceLocations locations;
     private final FfFiles ff;
+    private final ViewLinks views;
 
-    DefinitionRequest(Documents documents, PlaceLocations locations, FfFiles ff) {
+    DefinitionRequest(Documents documents, PlaceLocations locations, FfFiles ff, ViewLinks views) {
         this.documents = documents;
         this.locations = locations;
         this.ff = ff;
+        this.views = views;
     }
 
     CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
@@ -30,6 +32,10 @@ final class DefinitionRequest {
             if (params != null && params.getTextDocument() != null && params.getPosition() != null) {
                 found = documents.get(params.getTextDocument().getUri()).map(doc -> {
                     int offset = doc.positions().offset(params.getPosition());
+                    Location back = views.definition(doc, offset);
+                    if (back != null) {
+                        return List.of(back); // a view line's prefix: the way back to the original
+                    }
                     return locations.of(doc, Definition.find(doc.trace(), offset, ff.of(doc.uri()), doc.cancelCheck(cancel)));
                 }).orElse(List.of());
             }

@@ -38,6 +38,8 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     private final CurrentSettings settings = new CurrentSettings();
     private final Features features;
     private final ShowLocationCommand showLocation = new ShowLocationCommand();
+    private final ViewDocuments views = new ViewDocuments();
+    private final WorkProgress progress = new WorkProgress();
     private volatile boolean inlayHintRefresh;
     private volatile boolean codeLensRefresh;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -57,16 +59,17 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     StraceLanguageServer(ScheduledExecutorService scheduler, Duration diagnosticsDelay) {
         this.scheduler = scheduler;
         this.diagnostics = new DiagnosticsPublisher(scheduler, diagnosticsDelay, this::publish, settings);
-        this.features = Features.of(documents, settings);
+        this.features = Features.of(documents, settings, views);
         this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, features);
         this.workspaceService = new StraceWorkspaceService(new WorkspaceSymbolRequest(documents), this::settingsChanged,
-                showLocation);
+                showLocation, new TraceCommands(documents, views, progress));
     }
 
     @Override
     public void connect(LanguageClient client) {
         this.client = client;
         showLocation.connect(client);
+        progress.connect(client);
         this.logHandler = ClientLogHandler.install(client);
     }
 
@@ -77,6 +80,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
         inlayHintRefresh = ClientSupport.inlayHintRefresh(params);
         codeLensRefresh = ClientSupport.codeLensRefresh(params);
         showLocation.clientShowsDocuments(ClientSupport.showDocument(params));
+        progress.clientSupports(ClientSupport.workDoneProgress(params));
         settings.set(SettingsReader.read(params == null ? null : params.getInitializationOptions()));
         return CompletableFuture.completedFuture(Capabilities.initializeResult());
     }
@@ -109,6 +113,14 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
         // the catalogue takes a few hundred milliseconds to load: not on the first hover or token request
         CompletableFuture.runAsync(Catalog::get);
         LOG.info(() -> Capabilities.SERVER_NAME + " " + Capabilities.version() + " ready");
+    }
+
+    /** The user cancelled a long job the server showed progress for. */
+    @Override
+    public void cancelProgress(org.eclipse.lsp4j.WorkDoneProgressCancelParams params) {
+        if (params != null && params.getToken() != null && params.getToken().isLeft()) {
+            progress.cancel(params.getToken().getLeft());
+        }
     }
 
     @Override

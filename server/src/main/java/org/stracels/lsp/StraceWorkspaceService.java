@@ -15,20 +15,22 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * {@code workspace/*}: symbols across the open traces; the settings, which arrive here in the same shape as
- * initializationOptions ({@link SettingsReader}); and {@code executeCommand} for the server's one command
- * ({@link ShowLocationCommand}).
+ * initializationOptions ({@link SettingsReader}); and {@code executeCommand} for the server's commands
+ * ({@link ShowLocationCommand}, {@link TraceCommands}: views and summaries).
  */
 final class StraceWorkspaceService implements WorkspaceService {
     private static final Logger LOG = Logger.getLogger(StraceWorkspaceService.class.getName());
     private final WorkspaceSymbolRequest symbols;
     private final Consumer<Object> settingsChanged;
     private final ShowLocationCommand showLocation;
+    private final TraceCommands traceCommands;
 
     StraceWorkspaceService(WorkspaceSymbolRequest symbols, Consumer<Object> settingsChanged,
-            ShowLocationCommand showLocation) {
+            ShowLocationCommand showLocation, TraceCommands traceCommands) {
         this.symbols = symbols;
         this.settingsChanged = settingsChanged;
         this.showLocation = showLocation;
+        this.traceCommands = traceCommands;
     }
 
     @Override
@@ -39,7 +41,8 @@ final class StraceWorkspaceService implements WorkspaceService {
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
-        return showLocation.execute(params);
+        return params != null && TraceCommands.handles(params.getCommand()) ? traceCommands.execute(params)
+                : showLocation.execute(params);
     }
 
     @Override

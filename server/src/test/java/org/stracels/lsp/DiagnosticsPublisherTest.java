@@ -34,7 +34,7 @@ class DiagnosticsPublisherTest {
     private final DiagnosticsPublisher publisher = new DiagnosticsPublisher(scheduler, Duration.ZERO, published::add);
     private final Documents documents = new Documents();
     private final StraceTextDocumentService service = new StraceTextDocumentService(documents, publisher,
-            Features.of(documents, () -> org.stracels.settings.Settings.DEFAULT));
+            Features.of(documents, () -> org.stracels.settings.Settings.DEFAULT, new ViewDocuments()));
     private final CountDownLatch gate = new CountDownLatch(1);
 
     @AfterEach

@@ -60,7 +60,7 @@ public final class ProtocolBench {
     private static void serverSide(String text, String uri, TextDocumentIdentifier id) throws Exception {
         Documents documents = new Documents();
         documents.open(new org.eclipse.lsp4j.TextDocumentItem(uri, "strace", 1, text)).orElseThrow().trace();
-        Features features = Features.of(documents, () -> org.stracels.settings.Settings.DEFAULT);
+        Features features = Features.of(documents, () -> org.stracels.settings.Settings.DEFAULT, new ViewDocuments());
         org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler json = new org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler(
                 org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints.getSupportedMethods(
                         org.eclipse.lsp4j.services.LanguageServer.class));

@@ -97,4 +97,18 @@ final class TestClient implements LanguageClient {
         shown.add(params);
         return CompletableFuture.completedFuture(new ShowDocumentResult(true));
     }
+
+    /** Work done progress the server created and reported, in order. */
+    final List<Object> progress = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<Void> createProgress(org.eclipse.lsp4j.WorkDoneProgressCreateParams params) {
+        progress.add("create");
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void notifyProgress(org.eclipse.lsp4j.ProgressParams params) {
+        progress.add(params.getValue().getLeft().getKind().toString());
+    }
 }

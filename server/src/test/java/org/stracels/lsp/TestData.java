@@ -50,4 +50,15 @@ final class TestData {
     static String code(Diagnostic d) {
         return d.getCode() == null ? null : d.getCode().getLeft();
     }
+
+    /** The first line of {@code text} (split at \n) that holds {@code part}. */
+    static int lineWithText(String text, String part) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(part)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with " + part);
+    }
 }
