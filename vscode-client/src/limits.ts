@@ -58,8 +58,9 @@ export function largeTrace(facts: TraceFacts): LargeTrace | undefined {
       .filter(s => s).join(', ');
     return {
       kind: 'noColours',
-      reason: `This trace is large (${what}): over 20 MB or 300,000 lines VS Code turns off the grammar's colours and `
-        + 'folding (the server\'s colours and diagnostics remain). The summary and views are smaller traces with every feature.',
+      reason: `This trace is large (${what}): over 20 MB or 300,000 lines VS Code turns off the grammar's colours, `
+        + 'folding and code lenses (the server\'s diagnostics and colours remain). The summary and views are smaller traces '
+        + 'with every feature.',
     };
   }
   return undefined;
