@@ -308,7 +308,7 @@ t poke.strace "\`-e inject=...:poke_enter=\`: \`(INJECTED: args)\`" \
 
 section "Misleading error messages (the cause is not what the message says)"
 rm -f "$W/xauth/Xauthority-c" "$W/xauth/Xauthority-l"
-t xauth-link.strace "xauth's lock dance (\`src/xauth-dance.c\`, after libXau): \`access\` and \`stat\` ENOENT, \`open(...-c, O_EXCL)\`, \`statfs\`, then \`link(-c, -l)\` fails with \`ESERVERFAULT\` (injected: what NFS returns when it cannot make hard links); the message says \"error in locking authority file\"" \
+t xauth-link.strace "xauth's lock dance (\`src/xauth-dance.c\`, after libXau): \`access\` and \`stat\` ENOENT, \`open(...-c, O_EXCL)\`, \`statfs\`, then \`link(-c, -l)\` fails with \`ESERVERFAULT\` (injected: what a 9p or FUSE file system without hard links can return); the message says \"error in locking authority file\"" \
 	'link\(.*ESERVERFAULT.*\(INJECTED\) &&& write\(2, "xauth:  error in locking &&& exited with 1' -- \
 	strace -e inject=link:error=ESERVERFAULT -o @/xauth-link.strace "$BIN/xauth-dance"
 rm -f "$W/xauth/hello-link"
@@ -326,6 +326,23 @@ t config-search.strace "\`src/config-search.c\` looks for \`conf-demo.conf\` in 
 t net-timeout.strace "\`-yy -T\`: \`src/net-timeout.c\` connects to localhost:9 three times (\`ECONNREFUSED\` at once, nothing listens), then says it \"timed out waiting for the server\"" \
 	'connect\(.*ECONNREFUSED &&& timed out &&& exited with 1' -- \
 	strace -yy -T -o @/net-timeout.strace "$BIN/net-timeout"
+
+section "Kernel vocabulary (constants the hovers explain)"
+t netlink.strace "\`-f -v -s 256\`: \`ip -s -d link show lo\` and \`ip addr show lo\`: rtnetlink requests and answers (\`RTM_*\`, \`NLM_F_*\`, \`IFLA_*\`, \`IFA_*\`, \`IFF_*\`, \`ARPHRD_*\`), nested \`IFLA_AF_SPEC\` with \`IPV4_DEVCONF_*\`, \`DEVCONF_*\`, \`IPSTATS_MIB_*\`, \`ICMP6_MIB_*\`, and attribute types strace 6.1 has no name for (\`NLA_F_NESTED|0x3e /* IFLA_??? */\`)" \
+	'RTM_GETLINK &&& IPV4_DEVCONF_FORWARDING &&& DEVCONF_MTU6 &&& IPSTATS_MIB_NUM &&& ICMP6_MIB_NUM &&& NLA_F_NESTED\|0x &&& RTM_NEWADDR &&& IFF_UP' -- \
+	strace -f -v -s 256 -o @/netlink.strace sh -c "ip -s -d link show lo; ip addr show lo"
+t statfs.strace "\`stat -f\` on three file systems: \`statfs\` with \`f_type\` (\`*_MAGIC\`) and \`f_flags\` (\`ST_*\`)" \
+	'f_type=TMPFS_MAGIC &&& PROC_SUPER_MAGIC &&& ST_VALID' -- \
+	strace -o @/statfs.strace stat -f / /dev/shm /proc
+t caps.strace "\`capsh --print\`: \`prctl(PR_CAPBSET_READ, CAP_…)\` for every capability, \`capget\`" \
+	'PR_CAPBSET_READ, CAP_CHOWN &&& capget' -- \
+	strace -o @/caps.strace /usr/sbin/capsh --print
+t mount.strace "\`-f unshare -m\`: \`unshare(CLONE_NEWNS)\`, \`mount\` with \`MS_*\` flags (\`MS_RDONLY|MS_NOSUID|MS_NODEV\`, \`MS_REC|MS_PRIVATE\`), \`umount2\`" \
+	'MS_RDONLY &&& MS_REC\|MS_PRIVATE &&& umount2' -- \
+	strace -f -o @/mount.strace unshare -m sh -c "mount -t tmpfs -o ro,nosuid,nodev tmpfs /mnt && mount --make-rprivate / && umount /mnt"
+t X-raw-dev.strace "\`-X raw\`: \`stat /dev/null\` prints \`st_mode=020666\` (a character device, type bits and all in octal)" \
+	'st_mode=020666' -- \
+	strace -X raw -o @/X-raw-dev.strace stat /dev/null
 
 section "Personalities, unknown syscalls, tips"
 t personality.strace "\`--quiet=none -n\`: \`[ Process PID=N runs in 32 bit mode. ]\` / \`x32 mode\` / \`64 bit mode\` lines, i386 syscall numbers via int \$0x80, unknown syscall \`syscall_0x1f4(...)\`" \

@@ -4,6 +4,9 @@
 local cmd = { 'strace-ls' }
 -- Settings, sent as initializationOptions, e.g. { strace = { diagnostics = { severity = { noise = 'off' } } } }
 local init_options = nil
+-- false when nvim-lspconfig or vim.lsp.enable() starts the server: else two servers attach to each trace
+-- and every diagnostic shows twice. The filetype detection below stays either way.
+local start_server = true
 
 -- Does this line look like the first line strace writes? Prefixes (-f pid, -Y comm, -t/-tt/-ttt/-r
 -- times, -n, -i) are dropped, then a call (finished, unfinished or detached), a signal, an exit or a
@@ -35,6 +38,7 @@ local clients = {} -- Neovim 0.7: one client per folder, by hand
 vim.api.nvim_create_autocmd('FileType', {
   group = group, pattern = 'strace',
   callback = function(args)
+    if not start_server then return end
     local root = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(args.buf), ':p:h')
     local config = { name = 'strace-ls', cmd = cmd, root_dir = root, init_options = init_options }
     if vim.lsp.start then -- 0.8 and newer: starts or reuses the client of this name and folder
@@ -42,7 +46,7 @@ vim.api.nvim_create_autocmd('FileType', {
       return
     end
     if not (clients[root] and vim.lsp.get_client_by_id(clients[root])) then
-      clients[root] = vim.lsp.start_client(config)
+      clients[root] = vim.lsp.start_client(config) -- Neovim 0.7 only (deprecated from 0.11)
     end
     vim.lsp.buf_attach_client(args.buf, clients[root])
   end,

@@ -227,6 +227,82 @@ local function main()
   check('a manual page ls.1 is not taken for a trace', vim.bo[buf].filetype ~= 'strace', vim.bo[buf].filetype)
   check('no client attached to it', next(vim.lsp.buf_get_clients(buf)) == nil)
 
+  -- the page's other snippets, run as the page prints them
+  local page = read(repo .. '/docs/editors/neovim.md')
+  local function lua_block(needle)
+    for block in page:gmatch('```lua\n(.-)```') do
+      if block:find(needle, 1, true) then return block end
+    end
+  end
+
+  -- runtime settings: the didChangeConfiguration snippet, on the running client
+  buf = open(work .. '/plain.strace')
+  local before = diagnostics_of(buf, #expected)
+  local hints, others = 0, {}
+  for _, x in ipairs(before) do
+    if x.severity == vim.diagnostic.severity.HINT then hints = hints + 1 else table.insert(others, x.lnum) end
+  end
+  local snippet = lua_block('workspace/didChangeConfiguration')
+  local chunk, load_err = loadstring(snippet or 'error("no such block on the page")')
+  local ran, run_err = pcall(chunk or error, load_err)
+  check("neovim.md's runtime-settings snippet runs", ran, tostring(run_err))
+  vim.wait(TIMEOUT, function() return #vim.diagnostic.get(buf) == #others end, 20)
+  local after = {}
+  for _, x in ipairs(vim.diagnostic.get(buf)) do table.insert(after, x.lnum) end
+  table.sort(after)
+  table.sort(others)
+  check('with its noise = \'off\' the ' .. hints .. ' hints (routine failures) go, the other '
+    .. #others .. ' diagnostics stay', hints > 0 and table.concat(after, ',') == table.concat(others, ','),
+    'left on lines ' .. table.concat(after, ','))
+
+  -- filetype detection with vim.filetype.add: the page's snippet after the file's looks_like_strace
+  local prelude = recipe:sub(1, (recipe:find('local group', 1, true) or 1) - 1)
+  snippet = lua_block('vim.filetype.add')
+  chunk, load_err = loadstring(prelude .. (snippet or 'error("no such block on the page")'))
+  ran, run_err = pcall(chunk or error, load_err)
+  check("neovim.md's vim.filetype.add snippet loads after the file's looks_like_strace", ran, tostring(run_err))
+  -- the buffer is read with every autocommand off, so that only vim.filetype decides (and no client starts)
+  local function detect(path)
+    local eventignore = vim.o.eventignore
+    vim.o.eventignore = 'all'
+    vim.cmd('edit ' .. vim.fn.fnameescape(path))
+    local b = vim.api.nvim_get_current_buf()
+    local ok, ft = pcall(function()
+      if vim.fn.has('nvim-0.8') == 1 then return vim.filetype.match({ filename = path, buf = b }) end
+      vim.bo[b].filetype = ''
+      vim.filetype.match(path, b) -- 0.7: sets the buffer's filetype
+      return vim.bo[b].filetype
+    end)
+    vim.cmd('bwipeout!')
+    vim.o.eventignore = eventignore
+    return ok and tostring(ft) or ('error: ' .. tostring(ft))
+  end
+  undetected, count = {}, 0
+  for name in io.lines(work .. '/content/manifest') do
+    count = count + 1
+    local ft = detect(work .. '/content/' .. name)
+    if ft ~= 'strace' then table.insert(undetected, name .. ' (' .. ft .. ')') end
+  end
+  check('with it, all ' .. count .. ' testdata traces renamed NAME.NUMBER are strace by their first line',
+    count > 40 and #undetected == 0, table.concat(undetected, ', '))
+  check('with it, lock.strace.10130 is strace by name', detect(work .. '/lock.strace.10130') == 'strace')
+  check('with it, plain.strace is strace by extension', detect(work .. '/plain.strace') == 'strace')
+  local manpage = detect(work .. '/ls.1')
+  check('with it, ls.1 is not strace', manpage ~= 'strace' and not manpage:find('^error'), manpage)
+
+  -- start_server = false (for nvim-lspconfig or vim.lsp.enable): the filetype, no client
+  local off, switched = recipe:gsub('local start_server = true', 'local start_server = false', 1)
+  if check('the file has the switch local start_server = true', switched == 1) then
+    assert(loadstring(off))()
+    vim.fn.mkdir(work .. '/off', 'p')
+    vim.fn.writefile(vim.fn.readfile(work .. '/plain.strace'), work .. '/off/plain.strace')
+    buf = open(work .. '/off/plain.strace')
+    check('with start_server = false a trace still has filetype strace', vim.bo[buf].filetype == 'strace',
+      vim.bo[buf].filetype)
+    vim.wait(500, function() return next(vim.lsp.buf_get_clients(buf)) ~= nil end, 20)
+    check('and no client attaches to it', next(vim.lsp.buf_get_clients(buf)) == nil)
+  end
+
   -- shutdown: each server exits by itself with 0 after shutdown and exit
   local clients = vim.lsp.get_active_clients()
   for _, c in ipairs(clients) do c.stop() end

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The recipes of the editors that cannot run here (IntelliJ, Eclipse, Helix, Sublime Text): their files
-# parse and have the shape their editors read (editors/test/recipes.py). Needs python3 (3.11+, tomllib).
+# The recipes of the editors that cannot run here (IntelliJ, Eclipse, Helix, Sublime Text) and the Neovim
+# page's API use: their files parse and have the shape their editors read, and the steps that failed in a
+# real editor are not asked for (editors/test/recipes.py). Needs python3 (3.11+, tomllib).
 # Prints "N passed, N failed"; exits 1 on a failure.
 set -eu
 cd "$(dirname "$0")/../.."

@@ -63,6 +63,11 @@ public final class Trace {
         return fds;
     }
 
+    /** Whether the fd model is built already. */
+    public synchronized boolean hasFds() {
+        return fds != null;
+    }
+
     public FdModel fds() {
         return fds(CancelCheck.NONE);
     }

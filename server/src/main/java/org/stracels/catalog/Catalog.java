@@ -116,6 +116,13 @@ public final class Catalog {
         return constants;
     }
 
+    /** What each struct field and siginfo field strace prints holds, by field name. */
+    public Map<String, String> fieldDocs() {
+        Map<String, String> all = new HashMap<>(siginfoFields);
+        all.putAll(fields);
+        return Collections.unmodifiableMap(all);
+    }
+
     // ---- loading -----------------------------------------------------------------------------------------
 
     private static Catalog load() {

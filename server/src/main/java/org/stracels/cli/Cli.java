@@ -46,9 +46,9 @@ public final class Cli {
                                                   failed calls by errno, slowest calls, syscall table
               strace-ls --help | --version
 
-            Every command reads its file window by window: files of any size, in bounded memory; progress shows
-on stderr when it is a terminal.
-check prints FILE:LINE:COL: severity: message [code] per finding (LINE and COL from 1,
+            Every command reads its file window by window: files of any size, in bounded memory; progress
+            shows on stderr when it is a terminal.
+            check prints FILE:LINE:COL: severity: message [code] per finding (LINE and COL from 1,
             COL in UTF-16 units) and one summary line per file; --json prints one JSON array instead.
             Exit codes: 0 done (check: no error), 1 check found an error, 2 bad arguments or files,
             3 internal error.

@@ -45,7 +45,7 @@ final class ArgumentHover {
         String value = explain(ctx, path, leaf, param, field);
         if (value == null && path.size() >= 2 && path.get(path.size() - 2).kind() == ArgKind.FLAGS) {
             target = path.get(path.size() - 2);
-            value = ValueExplainer.flags(target);
+            value = ValueExplainer.flags(target, field != null ? field.name() : null);
         }
         md.para(value);
         if (md.isEmpty()) {
@@ -94,7 +94,7 @@ final class ArgumentHover {
                 return ValueExplainer.symbol(leaf.text(), inSet);
             }
             case FLAGS -> {
-                return ValueExplainer.flags(leaf);
+                return ValueExplainer.flags(leaf, name);
             }
             case NUMBER -> {
                 return number(ctx, path, leaf, name);
@@ -142,6 +142,11 @@ final class ArgumentHover {
         String text = leaf.text();
         if (path.size() >= 2 && path.get(path.size() - 2).kind() == ArgKind.FLAGS) {
             return null; // the set explains its members
+        }
+        if (name.equals("nla_type") && leaf.numericValue().isPresent()) {
+            ArgNode comment = path.size() >= 2 && path.get(path.size() - 2).kind() == ArgKind.COMMENTED
+                    ? path.get(path.size() - 2).comment() : null;
+            return ValueExplainer.attributeType(text, comment != null ? comment.content() : null);
         }
         String raw = rawNames(ctx, name, leaf);
         if (raw != null) {
@@ -264,6 +269,11 @@ final class ArgumentHover {
                 b.append("- ").append(s != null ? s : Md.tick(word)).append('\n');
             }
             return b.toString();
+        }
+        if (c.endsWith("_???")) {
+            return "strace 6.1 has no name for this value in its " + Md.tick(c.substring(0, c.length() - 3) + "*")
+                    + " table: the kernel that answered knows more values than this strace (or the value is not one"
+                    + " the kernel defines).";
         }
         if (c.contains("PID NS")) {
             return "The same pid as strace's pid namespace sees it.";

@@ -19,16 +19,23 @@ final class ErrnoHover {
         if (doc != null) {
             md.para("*" + doc.message() + "*");
             md.para(doc.meaning());
-            String cause = doc.causeFor(ctx.syscall());
-            if (cause != null) {
-                md.fact("From " + ctx.syscall(), cause);
+            if (Injection.injected(ctx.text(), line)) {
+                md.fact("Here", Injection.failureNote(name));
+                String cause = doc.causeFor(ctx.syscall());
+                if (cause != null) {
+                    md.fact("When the kernel returns it from " + ctx.syscall(), cause);
+                }
+            } else {
+                String cause = doc.causeFor(ctx.syscall());
+                if (cause != null) {
+                    md.fact("From " + ctx.syscall(), cause);
+                }
             }
         } else {
             md.para("An errno strace-ls has no description for.");
         }
         if (line.returnKind() == ReturnKind.RESTART) {
-            md.para("The program never sees this value: the kernel either restarts the call or makes it fail"
-                    + " with `EINTR`, depending on the signal handler's `SA_RESTART` flag.");
+            md.para("The program never sees this value. " + Injection.restartText(name));
         }
         return new Hover(line.errnoSpan().start(), line.errnoSpan().end(), md.toString());
     }

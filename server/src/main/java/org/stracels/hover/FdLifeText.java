@@ -30,7 +30,7 @@ final class FdLifeText {
                 if (fd.offset() != offset) {
                     b.append(" on ").append(HoverContext.lineRef(fd.line()));
                 }
-                b.append(otherProcess(ctx, fd.processId()));
+                b.append(otherProcess(ctx, maker(ctx, fd)));
                 if (name != null && !named) {
                     b.append(" for ").append(Md.tick(name));
                 }
@@ -52,13 +52,32 @@ final class FdLifeText {
         return b.toString();
     }
 
-    /** " in pid N" when the fd was made by another process than the one on the cursor's line (a fork's parent, a thread). */
+    /** The process or thread whose line made the fd (the thread, not its table's owner), else the model's maker. */
+    private static int maker(HoverContext ctx, FdModel.FdInstance fd) {
+        int byLine = fd.line() >= 0 ? ctx.trace().model().processOf(fd.line()) : -1;
+        return byLine >= 0 ? byLine : fd.processId();
+    }
+
+    /**
+     * " in pid N" (" in thread N of pid M") when the fd was made by another process or thread than the one on the
+     * cursor's line (a fork's parent, another thread).
+     */
     private static String otherProcess(HoverContext ctx, int maker) {
         if (maker < 0 || maker == ctx.trace().model().processOf(ctx.lineIndex())) {
             return "";
         }
         ProcessInfo p = ctx.trace().model().process(maker);
-        return p.pid() > 0 ? " in pid " + p.pid() : " in another process";
+        if (p.pid() <= 0) {
+            return " in another process";
+        }
+        if (p.isThread() && p.parentId() >= 0) {
+            ProcessInfo leader = ctx.trace().model().process(p.parentId());
+            for (int hops = 0; leader.isThread() && leader.parentId() >= 0 && hops < 64; hops++) {
+                leader = ctx.trace().model().process(leader.parentId()); // a thread another thread created
+            }
+            return " in thread " + p.pid() + " of pid " + leader.pid();
+        }
+        return " in pid " + p.pid();
     }
 
     private static String ending(FdModel.FdLife life) {

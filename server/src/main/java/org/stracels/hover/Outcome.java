@@ -27,7 +27,12 @@ final class Outcome {
         String text = ctx.text();
         StringBuilder b = new StringBuilder();
         switch (result.returnKind()) {
-            case VALUE -> b.append(valueSentence(ctx, result));
+            case VALUE -> {
+                b.append(valueSentence(ctx, result));
+                if (Injection.injected(text, result)) {
+                    b.append(" strace injected this result (`-e inject=…:retval=`): the kernel did not return it.");
+                }
+            }
             case ERROR -> {
                 ErrnoDoc doc = Catalog.get().errno(result.errno());
                 b.append("Failed with ").append(Md.tick(result.errno() == null ? "-1" : result.errno()));
@@ -35,8 +40,11 @@ final class Outcome {
                 if (!message.isEmpty()) {
                     b.append(" (").append(message).append(")");
                 }
-                String cause = doc == null ? null : doc.causeFor(ctx.syscall());
-                if (cause != null) {
+                boolean injected = Injection.injected(text, result);
+                String cause = injected ? null : doc == null ? null : doc.causeFor(ctx.syscall());
+                if (injected) {
+                    b.append(", injected by strace: the kernel did not refuse it");
+                } else if (cause != null) {
                     b.append(" — ").append(cause);
                 }
                 if (b.charAt(b.length() - 1) != '.') {
@@ -44,7 +52,7 @@ final class Outcome {
                 }
             }
             case RESTART -> b.append("Interrupted by a signal (").append(Md.tick(String.valueOf(result.errno())))
-                    .append("); the kernel restarts it or it fails with `EINTR`, depending on the handler.");
+                    .append("). ").append(Injection.restartText(result.errno()));
             case NEVER -> b.append("Never returned: the process exited, was killed, or replaced by execve first.");
             case UNAVAILABLE -> b.append("strace could not read the result.");
             case ABSENT -> {

@@ -51,8 +51,18 @@ final class ProcessHover {
             parts.add(p.lineCount() + " lines, " + HoverContext.lineRef(p.firstLine()) + " to "
                     + HoverContext.lineRef(p.lastLine()) + ".");
         }
-        parts.add("It " + p.endingText() + (p.endLine() >= 0 ? " (" + HoverContext.lineRef(p.endLine()) + ")" : "") + ".");
+        parts.add(endingSentence(p) + (p.endLine() >= 0 ? " (" + HoverContext.lineRef(p.endLine()) + ")" : "") + ".");
         return String.join(" ", parts);
+    }
+
+    /** "It exited with 1", "It was killed by SIGKILL", "strace detached from it": how the process ended, as a clause. */
+    static String endingSentence(ProcessInfo p) {
+        return switch (p.ending()) {
+            case KILLED -> "It was " + p.endingText();
+            case DETACHED -> "strace detached from it";
+            case RUNNING -> "It is " + p.endingText();
+            default -> "It " + p.endingText();
+        };
     }
 
     /** The argv of the execve on {@code line} (or on its unfinished half), as one command line. */

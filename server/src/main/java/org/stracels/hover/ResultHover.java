@@ -42,6 +42,9 @@ final class ResultHover {
             return new Hover(span.start(), span.end(), md.toString());
         }
         md.heading("Result " + value);
+        if (Injection.injected(text, line)) {
+            md.para("strace injected this result (`-e inject=…:retval=`): the kernel did not return it.");
+        }
         if (doc != null) {
             md.para(doc.returns());
         }

@@ -26,6 +26,9 @@ final class SignalHover {
             return null;
         }
         Md md = signal(line.name());
+        if (line.kind() == LineKind.SIGNAL) {
+            md.para(SignalSender.describe(ctx));
+        }
         md.para(line.kind() == LineKind.STOPPED
                 ? "The process entered a group stop: it does nothing until a `SIGCONT`."
                 : "strace shows this line when the signal is delivered to the process, with the siginfo that says"

@@ -1,7 +1,12 @@
 package org.stracels.hover;
 
 import org.stracels.catalog.Catalog;
+import org.stracels.analysis.FdModel;
 import org.stracels.catalog.SyscallDoc;
+import org.stracels.parse.ArgKind;
+import org.stracels.parse.ArgList;
+import org.stracels.parse.ArgNode;
+import org.stracels.parse.ArgParser;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.Span;
@@ -11,6 +16,11 @@ final class SyscallHover {
     private SyscallHover() {
     }
 
+    /**
+     * The signature; then what this call did (its result, its failure and the likely cause, the file its fd is,
+     * the time it took); then what the call does in general, its returns and notes; the manual excerpt and the
+     * link last.
+     */
     static Hover onName(HoverContext ctx) {
         ParsedLine line = ctx.line();
         String name = line.name();
@@ -18,17 +28,8 @@ final class SyscallHover {
         SyscallDoc doc = Catalog.get().syscall(name);
         if (doc != null) {
             md.code(doc.signature());
-            md.para(doc.summary());
-            md.fact("Returns", doc.returns());
-            md.fact("Class", doc.kind());
-            md.para(doc.strace());
-        } else if (name.startsWith("syscall_0x")) {
-            md.heading(name);
-            md.para("strace does not know syscall number " + name.substring(8)
-                    + " for this architecture and prints its raw arguments in hex.");
         } else {
             md.heading(name);
-            md.para("A syscall strace-ls has no description for.");
         }
         if (line.kind() == LineKind.RESUMED) {
             int start = ctx.trace().model().partner(ctx.lineIndex());
@@ -39,6 +40,18 @@ final class SyscallHover {
             }
         }
         md.fact("This call", Outcome.describe(ctx));
+        md.fact("On", fdFile(ctx, doc));
+        if (doc != null) {
+            md.para(doc.summary());
+            md.fact("Returns", doc.returns());
+            md.fact("Class", doc.kind());
+            md.para(doc.strace());
+        } else if (name.startsWith("syscall_0x")) {
+            md.para("strace does not know syscall number " + name.substring(8)
+                    + " for this architecture and prints its raw arguments in hex.");
+        } else {
+            md.para("A syscall strace-ls has no description for.");
+        }
         if (doc != null && ctx.options().manPages() != null) {
             ctx.options().manPages().description(name)
                     .ifPresent(text -> md.para("*From the manual page installed here:* " + text));
@@ -48,6 +61,40 @@ final class SyscallHover {
         }
         return new Hover(line.nameSpan().start(), line.nameSpan().end(), md.toString());
     }
+
+    /**
+     * "fd 3 → `/etc/passwd`": the file of the fd the call works on (its first argument, when the catalogue names
+     * that parameter as an fd), from a -y decoration or the fd model; null when unknown or not an fd call.
+     */
+    private static String fdFile(HoverContext ctx, SyscallDoc doc) {
+        ParsedLine line = ctx.line();
+        SyscallDoc.ParamDoc first = doc == null ? null : doc.param(0);
+        if (first == null || !FD_PARAMS.contains(first.name()) || line.kind() == LineKind.RESUMED
+                || !line.argsSpan().isPresent()) {
+            return null;
+        }
+        ArgList args = ArgParser.parse(ctx.text(), line.argsSpan());
+        if (args.size() == 0) {
+            return null;
+        }
+        ArgNode arg = args.get(0);
+        if (arg.kind() == ArgKind.FD) {
+            return null; // the -y decoration on the line already names the file
+        }
+        if (arg.kind() != ArgKind.NUMBER) {
+            return null;
+        }
+        FdModel fds = ctx.trace().fds();
+        int use = fds.useAt(arg.start());
+        if (use < 0) {
+            return null;
+        }
+        String name = fds.instanceOfUse(use).name(ctx.text());
+        return name == null ? null : "fd " + arg.text() + " → " + Md.tick(name) + ".";
+    }
+
+    private static final java.util.Set<String> FD_PARAMS = java.util.Set.of("fd", "sockfd", "epfd", "oldfd", "fd_in",
+            "out_fd", "in_fd");
 
     /** The call the unfinished line {@code start} and this resumed line print in two halves, as one line. */
     static String joined(HoverContext ctx, int start) {

@@ -57,9 +57,20 @@ final class ValueExplainer {
 
     /** A flag set {@code A|B|0x10}: each member on its own line. */
     static String flags(ArgNode flags) {
+        return flags(flags, null);
+    }
+
+    /**
+     * A flag set {@code A|B|0x10}: each member on its own line. Under a netlink attribute's {@code nla_type}
+     * ({@code NLA_F_NESTED|0x3e}) the number is the attribute's type, not flag bits.
+     */
+    static String flags(ArgNode flags, String field) {
         StringBuilder b = new StringBuilder();
         for (ArgNode item : flags.children()) {
             String text = item.kind() == ArgKind.SYMBOL ? symbol(item.text(), false) : null;
+            if (text == null && item.kind() == ArgKind.NUMBER && "nla_type".equals(field)) {
+                text = attributeType(item.text(), null);
+            }
             if (text == null && item.kind() == ArgKind.NUMBER) {
                 text = Md.tick(item.text()) + ": " + (item.text().startsWith("0") && !item.text().startsWith("0x")
                         && item.text().length() > 1 ? modeText(item.text()) : "bits strace has no name for.");
@@ -70,6 +81,33 @@ final class ValueExplainer {
             b.append("- ").append(text != null ? text : Md.tick(item.text())).append('\n');
         }
         return b.toString();
+    }
+
+    /**
+     * A number in a netlink attribute's {@code nla_type}: the attribute's type (its low 14 bits; the two high bits
+     * are {@code NLA_F_NESTED} and {@code NLA_F_NET_BYTEORDER}), which strace prints as a number when its table has
+     * no name for it.
+     */
+    static String attributeType(String text, String comment) {
+        long value;
+        try {
+            value = text.startsWith("0x") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(Md.tick(text)).append(": the attribute's type number, ").append(value & 0x3fff)
+                .append(" — not flag bits. ");
+        if (comment != null && comment.endsWith("_???")) {
+            b.append("strace 6.1's ").append(tick(comment.substring(0, comment.length() - 3) + "*"))
+                    .append(" table has no name for it: the kernel that answered is newer than this strace.");
+        } else {
+            b.append("strace has no name for it in this attribute family.");
+        }
+        return b.toString();
+    }
+
+    private static String tick(String s) {
+        return Md.tick(s);
     }
 
     /** {@code FUTEX_OP_SET<<28}: operands explained. */
@@ -108,7 +146,7 @@ final class ValueExplainer {
         if ((mode & 01000) != 0) {
             rwx.setCharAt(8, rwx.charAt(8) == 'x' ? 't' : 'T');
         }
-        StringBuilder b = new StringBuilder("Permission bits ").append(Md.tick(rwx.toString()))
+        StringBuilder b = new StringBuilder(fileType(mode)).append("Permission bits ").append(Md.tick(rwx.toString()))
                 .append(": owner ").append(who(mode >> 6)).append(", group ").append(who(mode >> 3))
                 .append(", others ").append(who(mode)).append('.');
         if ((mode & 04000) != 0) {
@@ -121,6 +159,25 @@ final class ValueExplainer {
             b.append(" Sticky: in a directory, only a file's owner may delete it.");
         }
         return b.toString();
+    }
+
+    /** "File type `S_IFCHR` (character device). " for the type bits of a mode ({@code st_mode=020666} under -X raw). */
+    private static String fileType(long mode) {
+        long type = mode & 0170000;
+        String[] t = switch ((int) type) {
+            case 0140000 -> new String[] {"S_IFSOCK", "socket"};
+            case 0120000 -> new String[] {"S_IFLNK", "symbolic link"};
+            case 0100000 -> new String[] {"S_IFREG", "regular file"};
+            case 060000 -> new String[] {"S_IFBLK", "block device"};
+            case 040000 -> new String[] {"S_IFDIR", "directory"};
+            case 020000 -> new String[] {"S_IFCHR", "character device"};
+            case 010000 -> new String[] {"S_IFIFO", "FIFO (named pipe)"};
+            default -> null;
+        };
+        if (t == null) {
+            return type == 0 ? "" : "Type bits 0" + Long.toOctalString(type) + " that name no file type. ";
+        }
+        return "File type " + Md.tick(t[0]) + " (" + t[1] + ", 0" + Long.toOctalString(type) + "). ";
     }
 
     private static String who(long bits) {

@@ -36,6 +36,7 @@ final class DefinitionRequest {
                     if (back != null) {
                         return List.of(back); // a view line's prefix: the way back to the original
                     }
+                    doc.prepareFds(doc.cancelCheck(cancel));
                     return locations.of(doc, Definition.find(doc.trace(), offset, ff.of(doc.uri()), doc.cancelCheck(cancel)));
                 }).orElse(List.of());
             }

@@ -24,6 +24,7 @@ final class DocumentHighlightRequest {
             return documents.get(params.getTextDocument().getUri()).map(doc -> {
                 Positions positions = doc.positions();
                 int offset = positions.offset(params.getPosition());
+                doc.prepareFds(doc.cancelCheck(cancel));
                 return Highlights.find(doc.trace(), offset, doc.cancelCheck(cancel)).stream()
                         .map(h -> new DocumentHighlight(positions.range(h.start(), h.end()),
                                 h.write() ? DocumentHighlightKind.Write : DocumentHighlightKind.Read))

@@ -25,6 +25,16 @@ final class Documents {
     private static final Logger LOG = Logger.getLogger(Documents.class.getName());
 
     private final ConcurrentMap<String, OpenDocument> open = new ConcurrentHashMap<>();
+    private final WorkProgress progress;
+
+    Documents() {
+        this(null);
+    }
+
+    /** Documents whose big texts show progress while they are parsed. */
+    Documents(WorkProgress progress) {
+        this.progress = progress;
+    }
 
     /** Opens (or re-opens: the client's text wins) a document; empty for a message without a document. */
     Optional<OpenDocument> open(TextDocumentItem item) {
@@ -33,7 +43,7 @@ final class Documents {
             return Optional.empty();
         }
         OpenDocument doc = new OpenDocument(item.getUri(), item.getLanguageId(), item.getVersion(),
-                Objects.requireNonNullElse(item.getText(), ""));
+                Objects.requireNonNullElse(item.getText(), ""), progress);
         supersede(open.put(doc.uri(), doc));
         return Optional.of(doc);
     }
@@ -51,7 +61,7 @@ final class Documents {
             }
             // The specification requires a version; a client that omits it still gets its edit applied.
             int version = id.getVersion() != null ? id.getVersion() : old.version() + 1;
-            result[0] = new OpenDocument(uri, old.languageId(), version, text);
+            result[0] = new OpenDocument(uri, old.languageId(), version, text, progress);
             old.supersede();
             return result[0];
         });

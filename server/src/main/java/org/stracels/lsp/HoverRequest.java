@@ -44,6 +44,7 @@ final class HoverRequest {
                 Positions positions = doc.positions();
                 int offset = positions.offset(params.getPosition());
                 cancel.checkCanceled();
+                doc.prepareFds(doc.cancelCheck(cancel));
                 HoverOptions options = settings.get().manPages() ? HoverOptions.DEFAULT : HoverOptions.WITHOUT_MAN_PAGES;
                 return HoverProvider.hover(doc.trace(), offset, options).map(h -> new Hover(
                         new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,

@@ -23,11 +23,20 @@ final class OpenDocument {
     private Trace trace; // guarded by this
     private Positions positions; // guarded by this
 
+    /** Texts from this size on show progress while they are parsed and while their fd model is built. */
+    static final int PROGRESS_FROM = 8 << 20;
+    private final WorkProgress progress;
+
     OpenDocument(String uri, String languageId, int version, String text) {
+        this(uri, languageId, version, text, null);
+    }
+
+    OpenDocument(String uri, String languageId, int version, String text, WorkProgress progress) {
         this.uri = uri;
         this.languageId = languageId;
         this.version = version;
         this.text = text;
+        this.progress = progress;
     }
 
     String uri() {
@@ -81,9 +90,43 @@ final class OpenDocument {
     synchronized Trace trace() {
         checkCurrent();
         if (trace == null) {
-            trace = Trace.of(text, cancelCheck());
+            try (WorkProgress.Job job = job("Reading")) {
+                trace = Trace.of(text, cancelled(cancelCheck(), job));
+            }
         }
         return trace;
+    }
+
+    /**
+     * Builds the fd model of this version if it is not built yet, with progress for a big text: requests that need
+     * it (navigation, hover) call this first, so that the user sees what the wait is for and can cancel it.
+     */
+    void prepareFds(CancelCheck cancel) {
+        Trace t = trace();
+        if (t.hasFds() || text.length() < PROGRESS_FROM || progress == null) {
+            return;
+        }
+        try (WorkProgress.Job job = job("Following the fds of")) {
+            t.fds(cancelled(cancel, job));
+        }
+    }
+
+    private WorkProgress.Job job(String what) {
+        boolean big = progress != null && text.length() >= PROGRESS_FROM;
+        if (!big) {
+            return WorkProgress.none();
+        }
+        int slash = uri.lastIndexOf('/');
+        return progress.start(what + " " + (slash >= 0 ? uri.substring(slash + 1) : uri));
+    }
+
+    private static CancelCheck cancelled(CancelCheck cancel, WorkProgress.Job job) {
+        return () -> {
+            cancel.checkCanceled();
+            if (job.cancelled()) {
+                throw new CancellationException("cancelled by the user");
+            }
+        };
     }
 
     synchronized Positions positions() {

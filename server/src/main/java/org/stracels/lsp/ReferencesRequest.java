@@ -25,6 +25,7 @@ final class ReferencesRequest {
             boolean declaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
             return documents.get(params.getTextDocument().getUri()).map(doc -> {
                 int offset = doc.positions().offset(params.getPosition());
+                doc.prepareFds(doc.cancelCheck(cancel));
                 return locations.of(doc, References.find(doc.trace(), offset, declaration, doc.cancelCheck(cancel)));
             }).orElse(List.of());
         });

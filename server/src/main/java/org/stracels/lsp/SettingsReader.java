@@ -21,7 +21,9 @@ import org.stracels.structure.InlayHints;
  * workspace/didChangeConfiguration alike. Tolerant, as lemminx's FaultTolerantTypeAdapterFactory: a value
  * of the wrong type or out of range logs one warning naming the setting and falls back to its default; the
  * other settings are read as usual. Keys it does not know are logged at fine level only, since clients send
- * their whole section (with client-side keys such as {@code strace.trace.server}).
+ * their whole section (with client-side keys such as {@code strace.trace.server}). An empty JSON array where an
+ * object is expected counts as an empty object, without a warning: Lua has one kind of table, and Neovim's
+ * JSON encoder writes an empty one ({@code init_options = {}}, {@code strace = {}}) as {@code []}.
  */
 final class SettingsReader {
     private static final Logger LOG = Logger.getLogger(SettingsReader.class.getName());
@@ -42,6 +44,10 @@ final class SettingsReader {
         if (root == null || root.isJsonNull()) {
             return Settings.DEFAULT;
         }
+        if (isEmptyArray(root)) {
+            LOG.fine("settings: an empty array (an empty Lua table): using the defaults");
+            return Settings.DEFAULT;
+        }
         if (!root.isJsonObject()) {
             LOG.warning(() -> "settings: expected an object {\"strace\": {…}}, got " + root + "; using the defaults");
             return Settings.DEFAULT;
@@ -51,11 +57,11 @@ final class SettingsReader {
             LOG.fine("settings without a \"strace\" section: using the defaults");
             return Settings.DEFAULT;
         }
-        if (!strace.isJsonObject()) {
+        if (!strace.isJsonObject() && !isEmptyArray(strace)) {
             LOG.warning(() -> "strace: expected an object, got " + strace + "; using the defaults");
             return Settings.DEFAULT;
         }
-        Section s = new Section("strace", strace.getAsJsonObject());
+        Section s = new Section("strace", strace.isJsonObject() ? strace.getAsJsonObject() : new JsonObject());
         Section diagnostics = s.section("diagnostics");
         Section hints = s.section("inlayHints");
         double thresholdMs = hints.number("slowCallThresholdMs", 0, 1e9,
@@ -71,6 +77,11 @@ final class SettingsReader {
         diagnostics.unknownKeys("severity", "maxPerFile");
         hints.unknownKeys("parameterNames", "fdPaths", "slowCalls", "slowCallThresholdMs");
         return settings;
+    }
+
+    /** {@code []}: how Neovim (Lua) encodes an empty table, meant as an empty object. */
+    private static boolean isEmptyArray(JsonElement e) {
+        return e.isJsonArray() && e.getAsJsonArray().isEmpty();
     }
 
     private static DiagnosticSettings severities(Section section) {
@@ -115,7 +126,7 @@ final class SettingsReader {
 
         Section section(String key) {
             JsonElement e = object.get(key);
-            if (e != null && !e.isJsonNull() && !e.isJsonObject()) {
+            if (e != null && !e.isJsonNull() && !e.isJsonObject() && !isEmptyArray(e)) {
                 LOG.warning(() -> path + "." + key + ": expected an object, got " + e + "; using the defaults");
             }
             return new Section(path + "." + key, e != null && e.isJsonObject() ? e.getAsJsonObject() : new JsonObject());

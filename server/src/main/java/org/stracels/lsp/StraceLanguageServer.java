@@ -34,12 +34,12 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     private final DiagnosticsPublisher diagnostics;
     private final StraceTextDocumentService textDocumentService;
     private final StraceWorkspaceService workspaceService;
-    private final Documents documents = new Documents();
+    private final WorkProgress progress = new WorkProgress();
+    private final Documents documents = new Documents(progress);
     private final CurrentSettings settings = new CurrentSettings();
     private final Features features;
     private final ShowLocationCommand showLocation = new ShowLocationCommand();
     private final ViewDocuments views = new ViewDocuments();
-    private final WorkProgress progress = new WorkProgress();
     private volatile boolean inlayHintRefresh;
     private volatile boolean codeLensRefresh;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();

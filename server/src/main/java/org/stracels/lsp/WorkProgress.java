@@ -52,16 +52,16 @@ final class WorkProgress {
     Job start(String title, boolean shown) {
         LanguageClient c = client;
         if (c == null || !supported || !shown) {
-            return new Job(null, null);
+            return none();
         }
         String token = "strace-ls-" + UUID.randomUUID();
         try {
             c.createProgress(new WorkDoneProgressCreateParams(Either.forLeft(token))).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.fine(() -> "workDoneProgress/create refused: " + e);
-            return new Job(null, null);
+            return none();
         }
-        Job job = new Job(c, token);
+        Job job = new Job(this, c, token);
         jobs.put(token, job);
         WorkDoneProgressBegin begin = new WorkDoneProgressBegin();
         begin.setTitle(title);
@@ -71,14 +71,21 @@ final class WorkProgress {
         return job;
     }
 
+    /** A job that shows nothing: small work, or a client that takes no progress. */
+    static Job none() {
+        return new Job(null, null, null);
+    }
+
     /** One job's progress. */
-    final class Job implements WindowScanner.Progress, AutoCloseable {
+    static final class Job implements WindowScanner.Progress, AutoCloseable {
+        private final WorkProgress owner;
         private final LanguageClient client;
         private final String token;
         private long last;
         volatile boolean cancelled;
 
-        Job(LanguageClient client, String token) {
+        Job(WorkProgress owner, LanguageClient client, String token) {
+            this.owner = owner;
             this.client = client;
             this.token = token;
         }
@@ -110,7 +117,7 @@ final class WorkProgress {
             if (client == null) {
                 return;
             }
-            jobs.remove(token);
+            owner.jobs.remove(token);
             client.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(new WorkDoneProgressEnd())));
         }
     }

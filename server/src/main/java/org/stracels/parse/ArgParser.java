@@ -62,7 +62,7 @@ public final class ArgParser {
 
     /** Binary operators, loosest first. */
     private enum Op {
-        AND(" && ", 1), EQ(" == ", 2), NE(" != ", 2), OR("|", 3), SHL("<<", 4), SHR(">>", 4), PLUS("+", 5), MUL("*", 6);
+        AND(" && ", 1), EQ(" == ", 2), NE(" != ", 2), OR("|", 3), SHL("<<", 4), SHR(">>", 4), PLUS("+", 5), MINUS("-", 5), MUL("*", 6);
 
         final String token;
         final int level;
@@ -369,6 +369,10 @@ public final class ArgParser {
                     return at(">>") ? Op.SHR : null;
                 case '+':
                     return Op.PLUS;
+                case '-':
+                    // [IPV4_DEVCONF_FORWARDING-1]: an index strace prints as a name minus one
+                    return p > start && Scan.isIdentPart(s.charAt(p - 1)) && p + 1 < end && Scan.isDigit(s.charAt(p + 1))
+                            ? Op.MINUS : null;
                 case '*':
                     return at("*/") ? null : Op.MUL;
                 case ' ':
@@ -389,7 +393,9 @@ public final class ArgParser {
             if (p + 1 < end) {
                 char c = s.charAt(p);
                 char next = s.charAt(p + 1);
-                if ((c == '&' || c == '-') && Scan.isIdentStart(next) || c == '~' && next != '[') {
+                // "|0x900": strace -X raw prints a flag set whose named part is empty with a leading '|'
+                if ((c == '&' || c == '-') && Scan.isIdentStart(next) || c == '~' && next != '['
+                        || c == '|' && (Scan.isDigit(next) || Scan.isIdentStart(next))) {
                     int st = p;
                     p++;
                     ArgNode operand = parsePrimary();
@@ -441,6 +447,12 @@ public final class ArgParser {
             if (c == '/' && at("/*")) {
                 return parseComment();
             }
+            int mac = macAddressEnd(p);
+            if (mac > p) {
+                int st = p;
+                p = mac;
+                return node(ArgKind.OTHER, st, mac, List.of()); // a hardware address: 00:00:00:00:00:00
+            }
             if (Scan.isDigit(c) || c == '-' && p + 1 < end && Scan.isDigit(s.charAt(p + 1))) {
                 return parseNumber();
             }
@@ -448,6 +460,23 @@ public final class ArgParser {
                 return parseName();
             }
             return junk("unexpected");
+        }
+
+        /** The end of a hardware address strace prints bare ({@code 00:1a:2b:3c:4d:5e}, netlink attributes), or -1. */
+        private int macAddressEnd(int i) {
+            int q = i;
+            int groups = 0;
+            while (q + 1 < end && Scan.isHexDigit(s.charAt(q)) && Scan.isHexDigit(s.charAt(q + 1))) {
+                groups++;
+                q += 2;
+                if (q < end && s.charAt(q) == ':') {
+                    q++;
+                } else {
+                    break;
+                }
+            }
+            boolean ends = q >= end || !Scan.isIdentPart(s.charAt(q)) && s.charAt(q) != ':';
+            return groups >= 2 && ends && s.charAt(q - 1) != ':' ? q : -1;
         }
 
         private ArgNode parseNumber() {

@@ -48,8 +48,8 @@ class LanguageServerTest {
                                         "namespace", "comment", "property", "operator", "keyword"],
                          "tokenModifiers": ["readonly", "defaultLibrary", "address", "timestamp", "duration"]},
                        "range": true, "full": true},
-                     "inlayHintProvider": true,
-                     "executeCommandProvider": {"commands": ["strace.showLocation"]}}"""));
+                     "inlayHintProvider": true, "documentLinkProvider": {"resolveProvider": false},
+                     "executeCommandProvider": {"commands": ["strace.showLocation", "strace.view", "strace.summary"]}}"""));
             assertThat(result.getServerInfo().getName()).isEqualTo("strace-ls");
             assertThat(result.getServerInfo().getVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
         }

@@ -76,6 +76,25 @@ class SettingsProtocolTest {
     }
 
     @Test
+    void neovimsEmptyTableEncodedAsAnEmptyArrayMeansTheDefaultsWithoutAWarning() throws Exception {
+        // nvim-lspconfig's init_options = {} arrives as "initializationOptions": [] (Lua has one kind of table)
+        try (ServerConnection c = ServerConnection.start()) {
+            c.initialize(withOptions("[]"));
+            c.open(PLAIN_URI, 1, PLAIN);
+            assertThat(lines(c.client.awaitDiagnostics(PLAIN_URI, 1).getDiagnostics()))
+                    .containsExactly(3, 48, 49, 58, 59, 62, 63, 64, 73);
+            // and { strace = {} } in a didChangeConfiguration: the strace section, all at its defaults
+            c.configure("{\"strace\": {\"diagnostics\": {\"severity\": {\"noise\": \"off\"}}}}");
+            assertThat(lines(c.client.awaitDiagnostics(PLAIN_URI, 1).getDiagnostics())).containsExactly(62, 63, 64, 73);
+            c.configure("{\"strace\": []}");
+            assertThat(lines(c.client.awaitDiagnostics(PLAIN_URI, 1).getDiagnostics()))
+                    .containsExactly(3, 48, 49, 58, 59, 62, 63, 64, 73);
+            assertThat(c.client.logs).noneMatch(m -> m.getType() == MessageType.Warning
+                    || m.getType() == MessageType.Error);
+        }
+    }
+
+    @Test
     void aBadValueIsLoggedToTheClientAndItsDefaultApplies() throws Exception {
         try (ServerConnection c = ServerConnection.start()) {
             c.initialize();

@@ -118,6 +118,29 @@ class SettingsReaderTest {
     }
 
     @Test
+    void anEmptyArrayIsAnEmptyLuaTableAndMeansNoSettingsWithoutAWarning() {
+        // Neovim encodes an empty Lua table as []: init_options = {}, strace = {}, severity = {}
+        assertThat(read("[]")).isEqualTo(Settings.DEFAULT);
+        assertThat(read("{\"strace\": []}")).isEqualTo(Settings.DEFAULT);
+        assertThat(read("{\"strace\": {\"diagnostics\": [], \"inlayHints\": [], \"hover\": [], \"outline\": [],"
+                + " \"folding\": []}}")).isEqualTo(Settings.DEFAULT);
+        Settings s = read("{\"strace\": {\"diagnostics\": {\"severity\": [], \"maxPerFile\": 7}}}");
+        assertThat(s.maxDiagnostics()).isEqualTo(7);
+        assertThat(s.diagnostics().severities()).isEmpty();
+        assertThat(warnings).isEmpty();
+        assertThat(SettingsReader.hasSection(JsonParser.parseString("[]"))).isFalse();
+        assertThat(SettingsReader.hasSection(JsonParser.parseString("{\"strace\": []}"))).isTrue();
+    }
+
+    @Test
+    void aNonEmptyArrayIsStillTheWrongType() {
+        assertThat(read("{\"strace\": [1]}")).isEqualTo(Settings.DEFAULT);
+        assertThat(read("{\"strace\": {\"hover\": [false]}}")).isEqualTo(Settings.DEFAULT);
+        assertThat(warnings).containsExactly("strace: expected an object, got [1]; using the defaults",
+                "strace.hover: expected an object, got [false]; using the defaults");
+    }
+
+    @Test
     void sectionsOfTheWrongTypeFallBackAsAWhole() {
         assertThat(read("[1, 2]")).isEqualTo(Settings.DEFAULT);
         assertThat(read("{\"strace\": \"on\"}")).isEqualTo(Settings.DEFAULT);

@@ -147,6 +147,40 @@ class ViewProtocolTest {
     }
 
     @Test
+    void aBigDocumentShowsProgressWhileItIsReadAndWhileItsFdsAreFollowed() throws Exception {
+        String one = TestData.text("busy.strace");
+        StringBuilder b = new StringBuilder();
+        while (b.length() < (9 << 20)) {
+            b.append(one);
+        }
+        String text = b.toString();
+        try (ServerConnection c = ServerConnection.start()) {
+            c.initialize(progressClient());
+            String uri = dir.resolve("big-open.strace").toUri().toString();
+            c.open(uri, 1, text);
+            c.client.awaitDiagnostics(uri, 1);
+            assertThat(c.client.progress).containsSubsequence("create", "begin", "end");
+            int before = c.client.progress.size();
+            int line = TestData.lineWithText(text, "openat(");
+            int column = TestData.line(text, line).indexOf("= ") + 2;
+            c.server.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri),
+                    new Position(line, column))).get(TIMEOUT, TimeUnit.MILLISECONDS);
+            assertThat(c.client.progress.subList(before, c.client.progress.size()))
+                    .as("the fd model of a big document is built with progress").containsSubsequence("create", "begin", "end");
+        }
+    }
+
+    private static InitializeParams progressClient() {
+        InitializeParams init = new InitializeParams();
+        ClientCapabilities caps = new ClientCapabilities();
+        WindowClientCapabilities window = new WindowClientCapabilities();
+        window.setWorkDoneProgress(true);
+        caps.setWindow(window);
+        init.setCapabilities(caps);
+        return init;
+    }
+
+    @Test
     void badRequestsGetOneClearErrorAndTheServerGoesOn() throws Exception {
         Path binary = dir.resolve("core.strace");
         Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1, 2});
