@@ -13,6 +13,9 @@ import {
 import { findJava, JavaNotFound, splitArgs } from './java';
 import { registerCompare } from './compare';
 import { registerTimeline } from './timeline';
+import { registerLargeTraceEditor } from './largeTraceEditor';
+import { registerLargeTraces } from './largeTraces';
+import { registerViews } from './views';
 
 let client: LanguageClient | undefined;
 let output: OutputChannel;
@@ -47,7 +50,35 @@ export async function activate(context: ExtensionContext): Promise<void> {
     java: async () => (await findJava(workspace.getConfiguration('strace').get<string | null>('java.home'), l => output.appendLine(l))).executable,
     jar: () => serverJar(workspace.getConfiguration('strace').get<string | null>('server.path')),
   });
-  await queue(start);
+  registerViews(context, runningClient);
+  registerLargeTraces(context);
+  registerLargeTraceEditor(context);
+  // The extension also activates at startup, to notice traces too large for VS Code to give it; the server starts
+  // with the first strace document, or with the first command that needs it.
+  if (workspace.textDocuments.some(d => d.languageId === 'strace')) {
+    await queue(start);
+  } else {
+    const waiting = workspace.onDidOpenTextDocument(d => {
+      if (d.languageId === 'strace' && !client) {
+        waiting.dispose();
+        void queue(start);
+      }
+    });
+    context.subscriptions.push(waiting);
+  }
+}
+
+/** The running server, started now if it has not been. */
+async function runningClient(): Promise<LanguageClient> {
+  if (client) {
+    await lifecycle;
+  } else {
+    await queue(start);
+  }
+  if (!client || !client.isRunning()) {
+    throw new Error('the language server is not running; its log says why (strace-ls: Show the language server\'s log).');
+  }
+  return client;
 }
 
 export function deactivate(): Promise<void> {

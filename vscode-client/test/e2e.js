@@ -22,6 +22,8 @@ const here = __dirname;
 const shots = path.join(here, 'screenshots');
 const root = path.resolve(args.root || path.join(here, '..', '..'));
 const TIMEOUT = 60_000;
+/** What the server does with the whole of a 62 MB trace (a summary, a view) on a busy 2-core machine. */
+const SLOW = 240_000;
 
 const results = [];
 let page;
@@ -48,6 +50,7 @@ async function main() {
   const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
 
   makeWorkspace(workspace);
+  const large = makeLargeTraces(workspace);
   const settingsFile = path.join(userData, 'User', 'settings.json');
   const settings = {
     'workbench.startupEditor': 'none',
@@ -96,10 +99,11 @@ async function main() {
         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { timeout: TIMEOUT });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: TIMEOUT });
 
     await tests({ machineFile, machine, extensions });
+    await largeTraceTests(large);
   } catch (e) {
     // code-server, Chromium or the workbench did not come up, or a step between checks failed
     results.push({ name: 'setup', status: 'FAIL' });
@@ -438,6 +442,227 @@ async function timelineTests() {
   await tab.locator('.codicon-close').first().click().catch(e => console.log(`(closing the timeline: ${e.message})`));
 }
 
+// ---- traces past VS Code's limits (issue 11) ------------------------------------------------------
+
+/**
+ * Two generated traces (never committed), made from testdata/follow.strace and testdata/fdlife.strace:
+ * - big.strace, over 60 MB: follow.strace again and again, each copy with its own pids (9614 + 10 k …), so
+ *   that one copy's processes are a view of their own and the line a jump must reach is known;
+ * - long.strace, over 300,000 lines but under 20 MB: fdlife.strace repeated (VS Code's line limit alone).
+ */
+function makeLargeTraces(dir) {
+  const testdata = path.join(root, 'testdata');
+  const follow = fs.readFileSync(path.join(testdata, 'follow.strace'), 'utf8').replace(/\n$/, '').split('\n');
+  const pids = [...new Set(follow.map(l => (/^(\d+) /.exec(l) || [])[1]).filter(Boolean))];
+  const pidRe = new RegExp(`\\b(${pids.join('|')})\\b`, 'g');
+  const copies = Math.ceil((61 * 1024 * 1024) / Buffer.byteLength(follow.join('\n') + '\n'));
+  const chosen = Math.floor(copies * 0.6);  // the copy whose processes the view shows
+  const big = path.join(dir, 'big.strace');
+  const fd = fs.openSync(big, 'w');
+  let chunk = [];
+  for (let k = 0; k < copies; k++) {
+    const text = follow.join('\n').replace(pidRe, p => String(Number(p) + 10 * k));
+    chunk.push(text);
+    if (chunk.length === 200 || k === copies - 1) {
+      fs.writeSync(fd, chunk.join('\n') + '\n');
+      chunk = [];
+    }
+  }
+  fs.closeSync(fd);
+  const root0 = Number(pids[0]) + 10 * chosen;
+  // the first line of that copy's first process: where a jump from the view's first line must land (1-based)
+  const firstLine = chosen * follow.length + follow.findIndex(l => l.startsWith(`${pids[0]} `)) + 1;
+
+  const fdlife = fs.readFileSync(path.join(testdata, 'fdlife.strace'), 'utf8');
+  const fdlifeLines = fdlife.split('\n').length - 1;
+  const times = Math.ceil(300_001 / fdlifeLines);
+  const long = path.join(dir, 'long.strace');
+  fs.writeFileSync(long, fdlife.repeat(times));
+  return {
+    big: { name: 'big.strace', bytes: fs.statSync(big).size, lines: copies * follow.length, pid: root0, firstLine },
+    long: { name: 'long.strace', bytes: fs.statSync(long).size, lines: times * fdlifeLines },
+  };
+}
+
+async function largeTraceTests(large) {
+  const images = path.join(root, 'docs', 'images');
+  fs.mkdirSync(images, { recursive: true });
+  const shot = async name => {
+    await screenshot(name);
+    if (args['readme-screenshot']) {
+      await page.screenshot({ path: path.join(images, `${name}.png`) });
+    }
+  };
+  const mb = n => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  console.log(`generated ${large.big.name} (${mb(large.big.bytes)}, ${large.big.lines} lines) and ${large.long.name} `
+    + `(${mb(large.long.bytes)}, ${large.long.lines} lines)`);
+  await closeAllEditors();
+  await runCommand('Notifications: Clear All Notifications');
+  await runCommand('View: Hide Panel');
+
+  await check('a trace over 50 MB: a notification and a status bar item say why and offer the summary and views', async () => {
+    await openFile(large.big.name);
+    const toast = await poll(async () => {
+      const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+      return toasts.find(t => /strace-ls/.test(t) && /50 MB/.test(t) && /Summary/.test(t));
+    }, 'a notification about the 50 MB limit with a Summary button');
+    const item = await waitForText('.statusbar-item:has-text("large trace")', /large trace/);
+    return `"${oneLine(toast).slice(0, 160)}…"; status bar: "${item}"`;
+  });
+  await shot('large-trace-notice');
+
+  await check('the summary opens from the notification, with links to the trace\'s lines', async () => {
+    await page.locator('.notifications-toasts .notification-toast').filter({ hasText: /50 MB/ })
+      .locator('a.monaco-button, .monaco-button').filter({ hasText: /^Summary$/ }).first().click();
+    await page.locator('.tabs-container .tab.active').filter({ hasText: /big\.strace summary/ }).waitFor({ timeout: SLOW });
+    const text = await poll(async () => {
+      const t = await page.locator('.monaco-editor .view-lines').first().innerText();
+      return t.trim().length > 0 ? t : undefined;
+    }, 'the summary text');
+    const links = await poll(async () => {
+      const n = await page.locator('.monaco-editor .view-lines .detected-link').count();
+      return n > 0 ? n : undefined;
+    }, 'document links in the summary');
+    return `${links} links on screen; starts "${oneLine(text).slice(0, 120)}…"`;
+  });
+  await shot('large-trace-summary');
+
+  await check('a view of one process tree of the big trace opens in language strace, with squiggles and hovers', async () => {
+    await openViewFromPalette(`pid=${large.big.pid} tree`);
+    await waitForText('#status\\.editor\\.mode', /^strace$/);
+    // F8: the first problem of the view, scrolled into sight (the view's first lines have none)
+    await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 300, y: 10 }, force: true });
+    await page.keyboard.press('F8');
+    const squiggles = await poll(async () => {
+      const n = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count();
+      return n > 0 ? n : undefined;
+    }, 'squiggles in the view');
+    await page.keyboard.press('Escape');
+    // each squiggle in turn (the first may sit under the sticky scroll lines), the mouse kept still on it
+    const all = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error');
+    let attempt = 0;
+    const hover = await poll(async () => {
+      const n = await all.count();
+      const box = n > 0 ? await all.nth(n - 1 - (attempt++ % n)).boundingBox() : null;
+      if (!box) {
+        return undefined;
+      }
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      await page.waitForTimeout(1200);
+      const h = page.locator('.monaco-editor .monaco-hover:not(.hidden)');
+      const t = await h.count() > 0 && await h.first().isVisible() ? await h.first().innerText() : '';
+      if (/strace/.test(t) && /E[A-Z]{2,}|exited|killed/.test(t)) {
+        return t;
+      }
+      await page.mouse.move(5, 450);
+      return undefined;
+    }, 'a hover on a squiggle of the view, with the diagnostic and the documentation');
+    await page.waitForTimeout(600);
+    await shot('large-trace-view');
+    await page.mouse.move(5, 450);
+    await page.keyboard.press('Escape');
+    return `${squiggles} squiggles; hover "${oneLine(hover).slice(0, 80)}…"`;
+  });
+
+  await check('the status bar item offers the summary-and-views editor, which shows the summary with links', async () => {
+    await openFile(large.big.name);
+    await page.locator('.statusbar-item').filter({ hasText: /large trace/ }).first().click();
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /Summary and views page/ }).first().click();
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const links = await poll(async () => {
+      const n = await frame.locator('#summary a').count().catch(() => 0);
+      return n > 0 ? n : undefined;
+    }, 'the summary with links in the webview', SLOW);
+    const buttons = await frame.locator('button').allInnerTexts();
+    await shot('large-trace-editor');
+    return `${links} links; buttons: ${buttons.join(', ')}`;
+  });
+
+  await check('a trace over 300,000 lines: VS Code holds it but turns the grammar off, and a notification says so', async () => {
+    await openFile(large.long.name);
+    // VS Code counts the empty line after the final newline too (the last line number its editor shows)
+    const lines = (large.long.lines + 1).toLocaleString('en-US');
+    const toast = await poll(async () => {
+      // a VS Code that shows no editor for a file this size first (code-server's remote limit) gets "Open Anyway"
+      const anyway = page.locator('.editor-group-container.active .monaco-button').filter({ hasText: /^Open Anyway$/ });
+      if (await anyway.count() > 0 && await anyway.first().isVisible()) {
+        await anyway.first().click();
+      }
+      return (await toastTexts()).find(t => t.includes('300,000 lines') && t.includes(`${lines} lines`));
+    }, `a notification about the 300,000-line limit naming ${lines} lines`);
+    await shot('large-trace-lines');
+    return `"${oneLine(toast).slice(0, 180)}…"`;
+  });
+  await runCommand('View: Close Editor');  // long.strace: 19 MB less in the browser
+
+  await check('go to definition on a view line\'s pid lands on that line of the big trace', async () => {
+    // from the big trace's tab (no editor, no document): the view is made from the file
+    await openFile(large.big.name);
+    await openViewFromPalette(`pid=${large.big.pid} tree`);
+    await waitForText('#status\\.editor\\.mode', /^strace$/);
+    await goToLine(1, 3);
+    await page.keyboard.press('F12');
+    const anyway = page.locator('.monaco-button, a').filter({ hasText: /^Open Anyway$/ }).first();
+    await anyway.waitFor({ timeout: TIMEOUT });
+    await anyway.click();
+    const where = await waitForText('#status\\.editor\\.selection', new RegExp(`^Ln ${large.big.firstLine}, Col \\d+`), SLOW);
+    await page.waitForTimeout(500);
+    await shot('large-trace-jump');
+    return `view line 1 (pid ${large.big.pid}) -> big.strace ${where}`;
+  });
+
+  await check('a link of the summary opens the trace at its line', async () => {
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: /big\.strace summary/ });
+    if (await tab.count() === 0) {
+      // from the palette this time, with the big trace's tab active
+      await openFile(large.big.name);
+      await runCommand('strace-ls: Summary of this trace');
+      await tab.first().waitFor({ timeout: SLOW });
+    }
+    await tab.first().click();
+    // the third process of the first copy: "pid 9616 wc -c — exited with 0 — line 61"
+    // Monaco renders the space as U+00A0
+    const link = page.locator('.monaco-editor .view-lines .detected-link').filter({ hasText: /^line\s61$/ }).first();
+    await link.waitFor({ timeout: TIMEOUT });
+    await page.keyboard.press('Escape');
+    const box = await link.boundingBox();
+    // a Ctrl+click where the link is (a locator click waits for a hover or toast to stop covering it)
+    await page.keyboard.down('Control');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.up('Control');
+    const anyway = page.locator('.editor-group-container.active .monaco-button').filter({ hasText: /^Open Anyway$/ });
+    const where = await poll(async () => {
+      if (await anyway.count() > 0 && await anyway.first().isVisible()) {
+        await anyway.first().click();
+      }
+      const active = await page.locator('.tabs-container .tab.active').innerText().catch(() => '');
+      const sel = await page.locator('#status\\.editor\\.selection').first().innerText().catch(() => '');
+      return /big\.strace$/.test(active.trim()) && /^Ln 61, Col \d+/.test(sel.trim()) ? sel.trim() : undefined;
+    }, 'big.strace at line 61', SLOW);
+    return `"line 61" -> big.strace ${where}`;
+  });
+}
+
+/** strace-ls: Open a view… → Custom filter… → the filter; waits for the view's tab. */
+async function openViewFromPalette(filter) {
+  await runCommand('strace-ls: Open a view…');
+  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /Custom filter/ }).first().click();
+  const input = page.locator('.quick-input-widget input');
+  await poll(async () => ((await input.inputValue()) !== '' ? true : undefined), 'the filter input');
+  await input.fill(filter);
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active').filter({ hasText: filter }).waitFor({ timeout: SLOW });
+}
+
+async function toastTexts() {
+  return page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+}
+
+async function closeAllEditors() {
+  await runCommand('View: Close All Editors');
+  await page.waitForTimeout(300);
+}
+
 // ---- steps ------------------------------------------------------------------------------------
 
 async function openFile(name, folder) {
@@ -482,7 +707,7 @@ async function tokenClass(text) {
   return (cls.match(/mtk\d+/) || ['?'])[0];
 }
 
-async function waitForText(selector, re) {
+async function waitForText(selector, re, timeout = TIMEOUT) {
   return poll(async () => {
     const el = page.locator(selector).first();
     if (await el.count() === 0) {
@@ -490,12 +715,12 @@ async function waitForText(selector, re) {
     }
     const t = (await el.innerText()).trim();
     return re.test(t) ? t : undefined;
-  }, `${selector} to read ${re}`);
+  }, `${selector} to read ${re}`, timeout);
 }
 
 /** Calls fn until it returns something other than undefined; fails after TIMEOUT with what it waited for. */
-async function poll(fn, what) {
-  const end = Date.now() + TIMEOUT;
+async function poll(fn, what, timeout = TIMEOUT) {
+  const end = Date.now() + timeout;
   for (;;) {
     const v = await fn();
     if (v !== undefined) {
