@@ -38,13 +38,18 @@ public record Cause(int line, int entryLine, String title, String call, String s
      * just the short call and its line without a via.
      */
     public String chain() {
+        return chain(l -> l + 1);
+    }
+
+    /** {@link #chain()} with line numbers as {@code number} gives them ({@code Trace::lineNumber} for windows). */
+    public String chain(java.util.function.IntUnaryOperator number) {
         StringBuilder b = new StringBuilder();
         Cause c = this;
         for (int hops = 0; c != null && hops < 64; hops++, c = c.via) {
             if (b.length() > 0) {
                 b.append(" ← ");
             }
-            b.append(c.via != null ? c.call : c.shortCall + ", line " + (c.line + 1));
+            b.append(c.via != null ? c.call : c.shortCall + ", line " + number.applyAsInt(c.line));
         }
         return b.toString();
     }

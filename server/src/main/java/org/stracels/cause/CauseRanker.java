@@ -157,7 +157,7 @@ final class CauseRanker {
         List<Cause> own = children.causesOf(child.id());
         if (!own.isEmpty() && own.get(0).score() > 0) {
             c.via = own.get(0);
-            c.add(0, "its own likely cause: " + c.via.chain());
+            c.add(0, "its own likely cause: " + c.via.chain(trace::lineNumber));
         }
     }
 

@@ -21,7 +21,7 @@ final class ExitFindings {
             return "";
         }
         Cause top = causes.get(0);
-        return "; likely cause: " + (top.via() != null ? top.chain() : top.shortCall() + " on line " + trace.lineNumber(top.line()));
+        return "; likely cause: " + (top.via() != null ? top.chain(trace::lineNumber) : top.shortCall() + " on line " + trace.lineNumber(top.line()));
     }
 
     /** The causes that rose (and the ends of their chains) as related places, then {@code base}. */

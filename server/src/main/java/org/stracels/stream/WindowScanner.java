@@ -28,8 +28,13 @@ public final class WindowScanner {
     public record Options(int blockLines, int lookback, int lookahead) {
         public static final Options DEFAULT = new Options(1 << 18, 20_480, 20_480);
 
+        /** The parser's own reach: a line cut by the program's output is joined with its rest up to 8 lines on, and
+         * the --tips box is 14 lines high; a window sees at least this far around its lines. */
+        public static final int PARSER_CONTEXT = 16;
+
         public Options {
-            if (blockLines < 1 || lookback < 0 || lookahead < 0 || lookback > blockLines || lookahead > blockLines) {
+            if (blockLines < PARSER_CONTEXT || lookback < PARSER_CONTEXT || lookahead < PARSER_CONTEXT
+                    || lookback > blockLines || lookahead > blockLines) {
                 throw new IllegalArgumentException("bad window sizes");
             }
         }

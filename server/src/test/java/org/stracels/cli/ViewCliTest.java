@@ -71,7 +71,7 @@ class ViewCliTest {
 
     @Test
     void failuresKeepBothHalvesOfACutCallAndContextStaysInTheProcess() throws IOException {
-        TraceFile.windows = new WindowScanner.Options(40, 15, 15);
+        TraceFile.windows = new WindowScanner.Options(40, 16, 16);
         List<String> trace = lines("xauth-link.strace");
         CliTest.Run r = run("view", "--failed", "--context", "1", "--line-numbers", file("xauth-link.strace"));
         List<Integer> n = numbers(r.outLines());
@@ -95,7 +95,7 @@ class ViewCliTest {
 
     @Test
     void aTreeIsAProcessAndAllItsDescendants() throws IOException {
-        TraceFile.windows = new WindowScanner.Options(30, 10, 10);
+        TraceFile.windows = new WindowScanner.Options(30, 16, 16);
         List<String> trace = lines("follow.strace");
         CliTest.Run all = run("view", "--line-numbers", file("follow.strace"));
         assertThat(all.outLines()).hasSize(trace.size());

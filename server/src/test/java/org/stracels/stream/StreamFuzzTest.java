@@ -52,7 +52,7 @@ class StreamFuzzTest {
             Path file = dir.resolve("fuzz-" + seed + ".strace");
             Files.write(file, bytes);
             String text = new String(bytes, StandardCharsets.UTF_8);
-            WindowScanner.Options options = new WindowScanner.Options(5 + r.nextInt(200), r.nextInt(5), r.nextInt(5));
+            WindowScanner.Options options = new WindowScanner.Options(20 + r.nextInt(200), 16 + r.nextInt(4), 16 + r.nextInt(4));
             check(seed, file, text, options, r);
         }
     }

@@ -32,7 +32,7 @@ import org.stracels.view.TraceStats;
 class WindowEquivalenceTest {
     private static final Path TESTDATA = Path.of(System.getProperty("testdata.dir", "../testdata"));
     /** Tiny windows: edges everywhere; the cause analysis then sees less than it would, so its findings are left out. */
-    private static final WindowScanner.Options TINY = new WindowScanner.Options(37, 11, 13);
+    private static final WindowScanner.Options TINY = new WindowScanner.Options(37, 16, 17);
     /** Windows whose look back and ahead cover what the cause analysis reads in these traces. */
     private static final WindowScanner.Options WIDE = new WindowScanner.Options(3000, 3000, 3000);
 
@@ -84,7 +84,7 @@ class WindowEquivalenceTest {
         List<String> expected = new ArrayList<>();
         for (Finding f : Checker.check(whole, DiagnosticPolicy.DEFAULT, CancelCheck.NONE)) {
             if (withCauses || !f.code().equals(FindingCode.REPORTED_ERROR.id())) {
-                expected.add(describe(whole, f, LineOf.IDENTITY));
+                expected.add(describe(whole, f, LineOf.IDENTITY, withCauses));
             }
         }
         TraceStats expectedStats = TraceStats.of(whole);
@@ -101,7 +101,7 @@ class WindowEquivalenceTest {
                     counter.add(w);
                     for (Finding f : Checker.check(w.trace(), DiagnosticPolicy.DEFAULT, w.from(), w.to(), CancelCheck.NONE)) {
                         if (withCauses || !f.code().equals(FindingCode.REPORTED_ERROR.id())) {
-                            actual.add(describe(w.trace(), f, w::global));
+                            actual.add(describe(w.trace(), f, w::global, withCauses));
                         }
                     }
                 });
@@ -122,10 +122,19 @@ class WindowEquivalenceTest {
         int global(int local);
     }
 
-    private static String describe(Trace trace, Finding f, LineOf lines) {
+    /**
+     * A finding as text; without causes, an exit's "; likely cause: …" is left out too: it comes from the cause
+     * analysis, which in tiny windows sees less than it would.
+     */
+    private static String describe(Trace trace, Finding f, LineOf lines, boolean withCauses) {
         ParsedTrace p = trace.parsed();
+        String message = f.message();
+        int cause = message.indexOf("; likely cause: ");
+        if (!withCauses && cause >= 0) {
+            message = message.substring(0, cause);
+        }
         return String.format("%08d:%d %s %s %s", lines.global(f.line()), f.start() - p.lineStart(f.line()),
-                f.severity(), f.code(), f.message());
+                f.severity(), f.code(), message);
     }
 
     private static List<String> sorted(List<String> l) {
