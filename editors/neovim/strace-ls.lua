@@ -107,7 +107,9 @@ end
 vim.api.nvim_create_user_command('StraceCompare', function(opts)
   local buf = vim.api.nvim_get_current_buf()
   local client
-  for _, c in pairs(vim.lsp.buf_get_clients(buf)) do
+  local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) -- 0.10 and newer
+    or vim.tbl_values(vim.lsp.buf_get_clients(buf)) -- 0.7–0.9 (deprecated from 0.10)
+  for _, c in ipairs(clients) do
     if c.name == 'strace-ls' then client = c end
   end
   if not client then
@@ -116,11 +118,17 @@ vim.api.nvim_create_user_command('StraceCompare', function(opts)
   end
   local args = { good = vim.uri_from_fname(vim.fn.fnamemodify(opts.args, ':p'):gsub('/$', '')),
     bad = vim.uri_from_fname(vim.api.nvim_buf_get_name(buf)) }
-  client.request('workspace/executeCommand', { command = 'strace.compare', arguments = { args } }, function(err, result)
+  local params = { command = 'strace.compare', arguments = { args } }
+  local function handler(err, result)
     if err then
       vim.notify('StraceCompare: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
     else
       compare_show(result)
     end
-  end, buf)
+  end
+  if vim.fn.has('nvim-0.11') == 1 then
+    client:request('workspace/executeCommand', params, handler, buf)
+  else
+    client.request('workspace/executeCommand', params, handler, buf) -- 0.7–0.10: a function, not a method
+  end
 end, { nargs = 1, complete = 'file' })
