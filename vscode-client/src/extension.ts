@@ -121,7 +121,9 @@ async function start(): Promise<void> {
     const serverOptions: ServerOptions = { command: java.executable, args: [...vmargs, '-jar', jar] };
     const clientOptions: LanguageClientOptions = {
       // traces on disk and unsaved ones; not the normalised texts that Compare with… shows (strace-normalised:)
-      documentSelector: [{ language: 'strace', scheme: 'file' }, { language: 'strace', scheme: 'untitled' }],
+      documentSelector: [{ language: 'strace', scheme: 'file' }, { language: 'strace', scheme: 'untitled' },
+        // views of a trace (src/views.ts): traces of their own, with every feature; not compare's normalised texts
+        { language: 'strace', scheme: 'strace-view' }],
       // the server reads {"strace": {...}} both at initialize and in workspace/didChangeConfiguration
       initializationOptions: () => ({ strace: settingsObject() }),
       synchronize: { configurationSection: 'strace' },
