@@ -117,7 +117,7 @@ public final class WindowScanner {
         boolean[] capture = {false};
         Pending pending = submit(pool, null, cur, next, options, cancel, capture[0]);
         ModelState state = null;
-        TraceWindow previous = null;
+        String carriedText = ""; // the pending calls' lines, for the next window: the window itself is let go
         int lines = 0;
         while (pending != null) {
             cancel.checkCanceled();
@@ -136,12 +136,12 @@ public final class WindowScanner {
             next = cur == null ? null : take(blocks);
             Pending following = cur == null ? null : submit(pool, prev, cur, next, options, cancel, capture[0]);
 
-            TraceWindow window = model(pending, body, state, previous, options, cancel);
+            TraceWindow window = model(pending, body, state, carriedText, cancel, options);
             state = window.trace().model().snapshot();
             lines += pending.own().lineCount();
             progress.update(pending.own().bytesRead(), total, lines);
             consumer.accept(window);
-            previous = window;
+            carriedText = carried(window, state);
             pending = following;
         }
         return new Result(lines, state, null);
@@ -157,22 +157,25 @@ public final class WindowScanner {
         return new Pending(cur, lookback, text, next == null, parsed);
     }
 
+    /** The lines of the calls {@code state} still waits for, taken from {@code window}, one per line. */
+    private static String carried(TraceWindow window, ModelState state) {
+        StringBuilder head = new StringBuilder();
+        ParsedTrace old = window.trace().parsed();
+        for (int g : state.pendingLines()) {
+            int local = window.map().toLocal(g);
+            head.append(old.text(), old.lineStart(local), old.lineEnd(local)).append('\n');
+        }
+        return head.toString();
+    }
+
     /** Models a parsed window from {@code state}, with the calls it still waits for put in front of it. */
-    private static TraceWindow model(Pending p, ParsedTrace body, ModelState state, TraceWindow previous,
-            Options options, CancelCheck cancel) {
+    private static TraceWindow model(Pending p, ParsedTrace body, ModelState state, String carriedText,
+            CancelCheck cancel, Options options) {
         int start = p.own().firstLine() - p.lookback();
         int[] carried = state.pendingLines();
         ParsedTrace parsed = body;
-        if (carried.length > 0 && previous != null) {
-            StringBuilder head = new StringBuilder();
-            ParsedTrace old = previous.trace().parsed();
-            for (int g : carried) {
-                int local = previous.map().toLocal(g);
-                head.append(old.text(), old.lineStart(local), old.lineEnd(local)).append('\n');
-            }
-            parsed = body.prepend(TraceParser.parse(head.toString(), cancel, false));
-        } else {
-            carried = new int[0];
+        if (carried.length > 0) {
+            parsed = body.prepend(TraceParser.parse(carriedText, cancel, false));
         }
         LineMap map = new LineMap(carried, start);
         int from = carried.length + p.lookback();
