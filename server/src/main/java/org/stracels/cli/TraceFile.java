@@ -63,7 +63,12 @@ final class TraceFile {
             return WindowScanner.scan(input, windows, CancelCheck.NONE, progress, consumer);
         } catch (TraceInputException e) {
             throw new CliError(e.getMessage());
-        } catch (CliError | RuntimeException e) {
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof OutOfMemoryError) { // in the reading or parsing thread
+                throw new CliError(input.name() + ": out of memory (raise the Java heap with -Xmx)");
+            }
+            throw e;
+        } catch (CliError e) {
             throw e;
         } catch (OutOfMemoryError e) {
             throw new CliError(input.name() + ": out of memory (raise the Java heap with -Xmx)");
