@@ -23,21 +23,7 @@ final class Programs {
 
     /** The program {@code process} ran at {@code line}: its last execve before it, else its creator's; or null. */
     static String programAt(Trace trace, ProcessInfo process, int line) {
-        ProcessInfo p = process;
-        int before = line;
-        for (int depth = 0; p != null && depth < 64; depth++) {
-            for (int i = p.execs().size() - 1; i >= 0; i--) {
-                if (p.execs().get(i).line() <= before) {
-                    return p.execs().get(i).path();
-                }
-            }
-            if (p.parentId() < 0) {
-                return null;
-            }
-            before = p.createdAtLine();
-            p = trace.model().process(p.parentId());
-        }
-        return null;
+        return org.stracels.structure.Programs.programAt(trace, process, line);
     }
 
     /** The argv of an execve, joined by spaces, quoted where an argument holds a space, cut when long. */

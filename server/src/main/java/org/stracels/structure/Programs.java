@@ -82,8 +82,13 @@ public final class Programs {
      * null when the trace does not say.
      */
     static String program(Trace trace, ProcessInfo process) {
+        return programAt(trace, process, Integer.MAX_VALUE);
+    }
+
+    /** The program {@code process} ran at {@code line}: its last execve before it, else its creator's; or null. */
+    public static String programAt(Trace trace, ProcessInfo process, int line) {
         ProcessInfo p = process;
-        int before = Integer.MAX_VALUE;
+        int before = line;
         for (int depth = 0; p != null && depth < 64; depth++) {
             for (int i = p.execs().size() - 1; i >= 0; i--) {
                 if (p.execs().get(i).line() <= before) {

@@ -113,7 +113,7 @@ public final class StreamBench {
             } catch (IOException e) {
                 // the process ended between the check and the read
             }
-            Thread.sleep(50);
+            p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         return new Run((System.nanoTime() - start) / 1e9, peak, p.waitFor());
     }

@@ -148,14 +148,8 @@ class ViewProtocolTest {
             b.append(one);
         }
         Files.writeString(big, b);
-        InitializeParams init = new InitializeParams();
-        ClientCapabilities caps = new ClientCapabilities();
-        WindowClientCapabilities window = new WindowClientCapabilities();
-        window.setWorkDoneProgress(true);
-        caps.setWindow(window);
-        init.setCapabilities(caps);
         try (ServerConnection c = ServerConnection.start()) {
-            c.initialize(init);
+            c.initialize(progressClient());
             String uri = big.toUri().toString();
             JsonObject view = run(c, "strace.view", "{\"uri\": \"" + uri + "\", \"syscalls\": [\"execve\"], \"fromLine\": 0,"
                     + " \"toLine\": 5000}");
