@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.stracels.analysis.FdModel;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
@@ -37,8 +38,19 @@ final class FdPaths {
     private final boolean[] creators;
     private final boolean[] closers;
     private final Map<Long, String> known = new HashMap<>();
+    private final FdModel fds;
+    private final Map<Integer, String> byInstance = new HashMap<>();
 
     FdPaths(Trace trace, int rangeStart) {
+        this(trace, rangeStart, null);
+    }
+
+    /**
+     * With {@code fds}, the fd model of the trace, each fd is looked up in it (constant time per use) and
+     * nothing walks back; without, the bounded walk.
+     */
+    FdPaths(Trace trace, int rangeStart, FdModel fds) {
+        this.fds = fds;
         this.trace = trace;
         this.parsed = trace.parsed();
         this.model = trace.model();
@@ -64,8 +76,14 @@ final class FdPaths {
         }
     }
 
-    /** What {@code fd} refers to on line {@code line} of the range, or null when the trace does not say. */
-    String path(int line, int fd) {
+    /**
+     * What {@code fd}, whose number starts at {@code offset} on line {@code line} of the range, refers to, or
+     * null when the trace does not say.
+     */
+    String path(int line, int fd, int offset) {
+        if (fds != null) {
+            return fromModel(offset);
+        }
         int process = model.processOf(line);
         if (process < 0) {
             return null;
@@ -75,8 +93,36 @@ final class FdPaths {
         return path == CLOSED ? null : path;
     }
 
+    /** The label of the call that made the instance used at {@code offset}, through its dups. */
+    private String fromModel(int offset) {
+        int use = fds.useAt(offset);
+        if (use < 0) {
+            return null;
+        }
+        FdModel.FdInstance instance = fds.instanceOfUse(use);
+        for (int hops = 0; instance.dupOf() >= 0 && hops < 64; hops++) {
+            instance = fds.instance(instance.dupOf());
+        }
+        if (instance.origin() != FdModel.Origin.CREATED || instance.line() < 0) {
+            return null;
+        }
+        FdModel.FdInstance made = instance;
+        String label = byInstance.computeIfAbsent(made.id(), id -> {
+            ParsedLine line = parsed.line(made.line());
+            if (PAIRS.contains(line.name())) {
+                return pairLabel(line.name());
+            }
+            String l = label(made.line(), line, made.fd(), 9);
+            return l == null ? CLOSED : l;
+        });
+        return label == CLOSED ? null : label;
+    }
+
     /** Takes in what line {@code i} of the range does to descriptors, after its hints were made. */
     void advance(int i, ParsedLine line) {
+        if (fds != null) {
+            return;
+        }
         int process = model.processOf(i);
         int name = parsed.nameId(i);
         if (process < 0 || name < 0 || parsed.returnKind(i) != ReturnKind.VALUE) {
@@ -159,7 +205,12 @@ final class FdPaths {
             if (old == null || old.numericValue().isEmpty() || depth > 8) {
                 return null;
             }
-            String path = lookBack(owner[model.processOf(i)], (int) old.numericValue().getAsLong(), i, depth + 1);
+            int table = owner[model.processOf(i)];
+            int oldFd = (int) old.numericValue().getAsLong();
+            // in the range, what the old fd refers to is known from the lines already fed (a walk back from
+            // every dup made dup2 cycles quadratic); before it, a bounded walk back from the dup
+            String path = i >= rangeStart ? known.computeIfAbsent(key(table, oldFd), k -> lookBack(table, oldFd, rangeStart, 0))
+                    : lookBack(table, oldFd, i, depth + 1);
             return path == CLOSED ? null : path;
         }
         if (name.equals("socket") && args.get(0) != null) {
