@@ -17,7 +17,7 @@ import org.stracels.analysis.Trace;
  *
  * <pre>
  * mvn -q -B -o test-compile
- * java -Xmx6g -cp server/target/classes:server/target/test-classes:$(cat /tmp/cp.txt) org.stracels.bench.AdversarialBench [sizes…]
+ * java -Xmx6g -cp server/target/strace-ls.jar:server/target/test-classes [-Dbench.only=dup2] org.stracels.bench.AdversarialBench [sizes…]
  * </pre>
  */
 public final class AdversarialBench {
@@ -134,7 +134,11 @@ public final class AdversarialBench {
         names.add("parse + model");
         EveryFeature.WHOLE.forEach(f -> names.add(f.name()));
         names.add("hover+def+refs+highlight (per request, µs)");
+        String only = System.getProperty("bench.only", "");
         for (Map.Entry<String, IntFunction<String>> input : INPUTS.entrySet()) {
+            if (!input.getKey().contains(only)) {
+                continue;
+            }
             double[][] perLine = new double[names.size()][sizes.length];
             for (int s = 0; s < sizes.length; s++) {
                 String text = input.getValue().apply(sizes[s]);
