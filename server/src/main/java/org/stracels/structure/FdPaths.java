@@ -3,13 +3,11 @@ package org.stracels.structure;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.stracels.analysis.FdCalls;
 import org.stracels.analysis.FdModel;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
-import org.stracels.catalog.Catalog;
-import org.stracels.catalog.SyscallDoc;
 import org.stracels.parse.ArgKind;
 import org.stracels.parse.ArgList;
 import org.stracels.parse.ArgNode;
@@ -27,8 +25,6 @@ import org.stracels.parse.ReturnKind;
 final class FdPaths {
     private static final int MAX_LINES = 200_000;
     private static final String CLOSED = new String("closed");
-    private static final Set<String> PAIRS = Set.of("pipe", "pipe2", "socketpair");
-    private static final Set<String> DUPS = Set.of("dup", "dup2", "dup3", "fcntl", "fcntl64");
 
     private final Trace trace;
     private final ParsedTrace parsed;
@@ -63,15 +59,9 @@ final class FdPaths {
         List<String> names = parsed.names();
         this.creators = new boolean[names.size()];
         this.closers = new boolean[names.size()];
-        Catalog catalog = Catalog.get();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            SyscallDoc doc = catalog.syscall(name);
-            creators[i] = (doc != null && doc.returnsFd()) || PAIRS.contains(name) || DUPS.contains(name)
-                    || name.startsWith("open") || name.equals("creat") || name.equals("socket")
-                    || name.startsWith("accept") || name.startsWith("eventfd") || name.startsWith("epoll_create")
-                    || name.startsWith("inotify_init") || name.startsWith("signalfd") || name.equals("memfd_create")
-                    || name.equals("timerfd_create") || name.equals("pidfd_open");
+            creators[i] = FdCalls.mayReturnFd(name) || FdCalls.makesPair(name);
             closers[i] = name.equals("close");
         }
     }
@@ -109,7 +99,7 @@ final class FdPaths {
         FdModel.FdInstance made = instance;
         String label = byInstance.computeIfAbsent(made.id(), id -> {
             ParsedLine line = parsed.line(made.line());
-            if (PAIRS.contains(line.name())) {
+            if (FdCalls.makesPair(line.name())) {
                 return pairLabel(line.name());
             }
             String l = label(made.line(), line, made.fd(), 9);
@@ -139,7 +129,7 @@ final class FdPaths {
             if (value >= 0) {
                 String label = label(i, line, (int) value, 0);
                 known.put(key(table, (int) value), label != null ? label : CLOSED);
-            } else if (PAIRS.contains(line.name())) {
+            } else if (FdCalls.makesPair(line.name())) {
                 for (ArgNode fd : pairFds(i, line)) {
                     known.put(key(table, (int) fd.numericValue().getAsLong()), pairLabel(line.name()));
                 }
@@ -182,7 +172,7 @@ final class FdPaths {
             ArgNode arg = entryArgs(i).get(0);
             return arg != null && arg.numericValue().isPresent() && arg.numericValue().getAsLong() == fd ? CLOSED : null;
         }
-        if (PAIRS.contains(line.name())) {
+        if (FdCalls.makesPair(line.name())) {
             for (ArgNode n : pairFds(i, line)) {
                 if (n.numericValue().getAsLong() == fd) {
                     return pairLabel(line.name());
@@ -197,10 +187,10 @@ final class FdPaths {
     private String label(int i, ParsedLine line, int fd, int depth) {
         String name = line.name();
         ArgList args = entryArgs(i);
-        if (DUPS.contains(name)) {
-            if (name.startsWith("fcntl") && (args.get(1) == null || !args.get(1).text().startsWith("F_DUPFD"))) {
-                return null; // other fcntl commands return flags, not descriptors
-            }
+        if (!FdCalls.returnsFd(name, args::get)) {
+            return null; // other fcntl and bpf commands return flags or ids, not descriptors
+        }
+        if (FdCalls.isDup(name)) {
             ArgNode old = args.get(0);
             if (old == null || old.numericValue().isEmpty() || depth > 8) {
                 return null;

@@ -1,6 +1,7 @@
 package org.stracels.structure;
 
 import java.util.Set;
+import org.stracels.analysis.FdCalls;
 import org.stracels.analysis.Trace;
 import org.stracels.catalog.Catalog;
 import org.stracels.catalog.SyscallDoc;
@@ -173,7 +174,7 @@ public final class SemanticTokens {
         Span value = line.returnValueSpan();
         if (value.isPresent() && !value.text(text).startsWith("?")) {
             String v = value.text(text);
-            if (line.returnKind() == ReturnKind.VALUE && doc != null && doc.returnsFd()) {
+            if (FdCalls.resultIsFd(text, line)) {
                 out.add(value.start(), value.end(), TokenType.VARIABLE, TokenModifier.READONLY.bit());
             } else if (line.returnKind() == ReturnKind.VALUE && PID_RESULTS.contains(line.name())) {
                 out.add(value.start(), value.end(), TokenType.NAMESPACE);
