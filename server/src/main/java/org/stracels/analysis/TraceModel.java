@@ -146,9 +146,7 @@ public final class TraceModel {
 
         TraceModel build() {
             for (int i = 0; i < n; i++) {
-                if ((i & 0xffff) == 0) {
-                    cancel.checkCanceled();
-                }
+                cancel.checkEvery(i);
                 LineKind kind = trace.callKind(i);
                 if (kind == LineKind.STRACE_MESSAGE) {
                     attached(i);

@@ -61,9 +61,7 @@ final class TraceScan {
         IntList writes = new IntList();
         String text = parsed.text();
         for (int i = 0; i < parsed.lineCount(); i++) {
-            if ((i & 0xffff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             int process = model.processOf(i);
             if (process < 0) {
                 continue;

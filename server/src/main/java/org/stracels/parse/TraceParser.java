@@ -43,9 +43,7 @@ public final class TraceParser {
         boolean anyMalformed = false;
 
         for (int i = 0; i < n; i++) {
-            if ((i & 0xffff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             int start = starts[i];
             int end = contentEnd(text, start, starts[i + 1]);
             ParsedLine line = LineParser.parse(text, start, end);

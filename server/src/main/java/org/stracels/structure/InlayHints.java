@@ -51,9 +51,7 @@ public final class InlayHints {
         int last = parsed.lineAt(Math.min(end, trace.text().length()));
         FdPaths fds = fdPaths ? new FdPaths(trace, first, fdModel(trace, last - first, cancel)) : null;
         for (int i = first; i <= last; i++) {
-            if ((i & 0xff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             LineKind kind = parsed.kind(i);
             if (kind != LineKind.SYSCALL && kind != LineKind.UNFINISHED && kind != LineKind.RESUMED) {
                 continue;

@@ -38,9 +38,7 @@ public final class SemanticTokens {
         int from = Math.max(0, first);
         int to = Math.min(last, parsed.lineCount() - 1);
         for (int i = from; i <= to; i++) {
-            if ((i & 0x3ff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             tokenize(trace, i, line);
             line.flush(i, parsed.lineStart(i), parsed.lineEnd(i), out);
         }
