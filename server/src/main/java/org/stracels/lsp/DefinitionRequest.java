@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
-import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.stracels.navigate.Definition;
 
@@ -25,15 +24,7 @@ final class DefinitionRequest {
     }
 
     CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
-        return CompletableFutures.computeAsync(cancel -> {
-            List<Location> found = List.of();
-            if (params != null && params.getTextDocument() != null && params.getPosition() != null) {
-                found = documents.get(params.getTextDocument().getUri()).map(doc -> {
-                    int offset = doc.positions().offset(params.getPosition());
-                    return locations.of(doc, Definition.find(doc.trace(), offset, ff.of(doc.uri()), doc.cancelCheck(cancel)));
-                }).orElse(List.of());
-            }
-            return Either.<List<? extends Location>, List<? extends LocationLink>>forLeft(found);
-        });
+        return OnDocument.at(documents, params, Either.forLeft(List.of()), (doc, offset, cancel) -> Either.forLeft(
+                locations.of(doc, Definition.find(doc.trace(), offset, ff.of(doc.uri()), cancel))));
     }
 }

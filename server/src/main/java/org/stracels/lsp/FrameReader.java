@@ -1,14 +1,10 @@
 package org.stracels.lsp;
 
 import com.google.gson.JsonParseException;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -44,9 +40,8 @@ final class FrameReader implements MessageProducer, Closeable {
     static final long MAX_BODY = 512L << 20;
     private static final int MAX_HEADER_LINE = 8192;
     private static final int MAX_HEADER_LINES = 32;
-    private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
 
-    private final Input in;
+    private final FrameInput in;
     private final MessageJsonHandler json;
     private final MessageIssueHandler issues;
     private final long maxBody;
@@ -57,7 +52,7 @@ final class FrameReader implements MessageProducer, Closeable {
     }
 
     FrameReader(InputStream in, MessageJsonHandler json, MessageIssueHandler issues, long maxBody) {
-        this.in = new Input(in);
+        this.in = new FrameInput(in);
         this.json = json;
         this.issues = issues;
         this.maxBody = maxBody;
@@ -121,16 +116,16 @@ final class FrameReader implements MessageProducer, Closeable {
             int colon = line.indexOf(':');
             String name = colon <= 0 ? "" : line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = colon <= 0 ? "" : line.substring(colon + 1).trim();
-            if (lines > MAX_HEADER_LINES || !isToken(name)) {
+            if (lines > MAX_HEADER_LINES || !FrameHeaders.isToken(name)) {
                 problem = "not a header line";
             } else if (name.equals("content-length")) {
-                long n = parseLength(value);
+                long n = FrameHeaders.parseLength(value);
                 if (n < 0 || (length >= 0 && n != length)) {
                     problem = "Content-Length is not a number: " + abbreviate(value);
                 }
                 length = n;
             } else if (name.equals("content-type")) {
-                charset = charset(value, charset);
+                charset = FrameHeaders.charset(value, charset);
             }
         }
         if (problem == null && length < 0) {
@@ -148,13 +143,13 @@ final class FrameReader implements MessageProducer, Closeable {
             return null;
         }
         String text = new String(body, charset);
-        Shape shape = Shape.of(text);
-        if (shape.kind == Kind.NOT_JSON) {
-            reply(shape.id, ResponseErrorCode.ParseError, "Parse error: the body is not one JSON value");
+        FrameBody shape = FrameBody.of(text);
+        if (shape.kind() == FrameBody.Kind.NOT_JSON) {
+            reply(shape.id(), ResponseErrorCode.ParseError, "Parse error: the body is not one JSON value");
             return lost("a body that is not one JSON value of its Content-Length", taken, body);
         }
-        if (shape.kind == Kind.NOT_JSON_RPC) {
-            reply(shape.id, ResponseErrorCode.InvalidRequest, "Invalid request: not a JSON-RPC message");
+        if (shape.kind() == FrameBody.Kind.NOT_JSON_RPC) {
+            reply(shape.id(), ResponseErrorCode.InvalidRequest, "Invalid request: not a JSON-RPC message");
             LOG.warning("a frame whose body is not a JSON-RPC message: ignored");
             return new Frame(null, true);
         }
@@ -213,204 +208,7 @@ final class FrameReader implements MessageProducer, Closeable {
         issues.handle(request, List.of(new MessageIssue(text, code.getValue())));
     }
 
-    private static boolean isToken(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long parseLength(String value) {
-        if (value.isEmpty() || value.length() > 18) {
-            return -1;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                return -1;
-            }
-        }
-        return Long.parseLong(value);
-    }
-
-    /** The charset of a Content-Type; the spec's {@code utf8} is UTF-8, an unknown one is ignored. */
-    private static Charset charset(String contentType, Charset current) {
-        for (String part : contentType.split(";")) {
-            String p = part.trim();
-            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                String name = p.substring(8).trim().replace("\"", "");
-                if (name.equalsIgnoreCase("utf8")) {
-                    return StandardCharsets.UTF_8;
-                }
-                try {
-                    return Charset.forName(name);
-                } catch (IllegalArgumentException e) {
-                    LOG.warning("unknown charset in Content-Type: " + abbreviate(name) + "; reading UTF-8");
-                    return StandardCharsets.UTF_8;
-                }
-            }
-        }
-        return current;
-    }
-
     private static String abbreviate(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
-
-    private enum Kind { MESSAGE, NOT_JSON, NOT_JSON_RPC }
-
-    /**
-     * What a body is, read as a stream of JSON tokens without building it: one JSON value and nothing after
-     * it, an object a JSON-RPC message could be, and the top-level id when one was read before any error.
-     */
-    private record Shape(Kind kind, Object id) {
-        static Shape of(String text) {
-            Object id = null;
-            boolean method = false;
-            boolean answer = false;
-            try (JsonReader reader = new JsonReader(new StringReader(text))) {
-                reader.setStrictness(Strictness.STRICT);
-                if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-                    reader.skipValue();
-                    return reader.peek() == JsonToken.END_DOCUMENT ? new Shape(Kind.NOT_JSON_RPC, null)
-                            : new Shape(Kind.NOT_JSON, null);
-                }
-                reader.beginObject();
-                while (reader.hasNext()) {
-                    String name = reader.nextName();
-                    JsonToken token = reader.peek();
-                    if (name.equals("id") && token == JsonToken.NUMBER) {
-                        String n = reader.nextString();
-                        id = n.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(n) : n;
-                    } else if (name.equals("id") && token == JsonToken.STRING) {
-                        id = reader.nextString();
-                    } else if (name.equals("method") && token == JsonToken.STRING) {
-                        method = true;
-                        reader.skipValue();
-                    } else {
-                        answer |= name.equals("result") || name.equals("error");
-                        reader.skipValue();
-                    }
-                }
-                reader.endObject();
-                if (reader.peek() != JsonToken.END_DOCUMENT) {
-                    return new Shape(Kind.NOT_JSON, id);
-                }
-            } catch (IOException | RuntimeException e) {
-                return new Shape(Kind.NOT_JSON, id);
-            }
-            boolean rpc = method || (answer && id != null);
-            return new Shape(rpc ? Kind.MESSAGE : Kind.NOT_JSON_RPC, id);
-        }
-    }
-
-    /** The input, with bytes that can be put back in front of it and a scan for the next header. */
-    private static final class Input {
-        private final InputStream stream;
-        private byte[] buf = new byte[8192];
-        private int pos;
-        private int limit;
-
-        Input(InputStream stream) {
-            this.stream = stream;
-        }
-
-        /** The next byte, or -1 at the end. */
-        int read() throws IOException {
-            if (pos == limit && !fill()) {
-                return -1;
-            }
-            return buf[pos++] & 0xff;
-        }
-
-        private boolean fill() throws IOException {
-            if (buf.length > 1 << 16) {
-                buf = new byte[8192]; // after a large unread, back to a small buffer
-            }
-            int n = stream.read(buf, 0, buf.length);
-            if (n <= 0) {
-                pos = limit = 0;
-                return false;
-            }
-            pos = 0;
-            limit = n;
-            return true;
-        }
-
-        void unread(byte[] back) {
-            byte[] joined = new byte[back.length + limit - pos];
-            System.arraycopy(back, 0, joined, 0, back.length);
-            System.arraycopy(buf, pos, joined, back.length, limit - pos);
-            buf = joined;
-            pos = 0;
-            limit = joined.length;
-        }
-
-        /**
-         * A header line up to its line end, its bytes (line end included) added to {@code taken}; null at the
-         * end of input; a line longer than {@code max} is returned cut, which no header name survives.
-         */
-        String readLine(ByteArrayOutputStream taken, int max) throws IOException {
-            StringBuilder line = new StringBuilder();
-            while (true) {
-                int c = read();
-                if (c < 0) {
-                    return null;
-                }
-                taken.write(c);
-                if (c == '\n') {
-                    int n = line.length();
-                    return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
-                }
-                if (line.length() == max) {
-                    return "\u0000" + line; // not a header: the caller puts it back and scans
-                }
-                line.append((char) c);
-            }
-        }
-
-        /** Exactly {@code n} bytes, or null when the input ends first. */
-        byte[] readBody(int n) throws IOException {
-            byte[] body = new byte[n];
-            int have = Math.min(n, limit - pos);
-            System.arraycopy(buf, pos, body, 0, have);
-            pos += have;
-            while (have < n) {
-                int r = stream.read(body, have, n - have);
-                if (r <= 0) {
-                    return null;
-                }
-                have += r;
-            }
-            return body;
-        }
-
-        /**
-         * Skips to the next {@code Content-Length:} (any case) and puts it back, so that the next frame starts
-         * there; false at the end of input.
-         */
-        boolean skipToContentLength() throws IOException {
-            int matched = 0;
-            while (true) {
-                int c = read();
-                if (c < 0) {
-                    return false;
-                }
-                int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
-                if (lower == CONTENT_LENGTH[matched]) {
-                    if (++matched == CONTENT_LENGTH.length) {
-                        unread(CONTENT_LENGTH);
-                        return true;
-                    }
-                } else {
-                    matched = lower == CONTENT_LENGTH[0] ? 1 : 0;
-                }
-            }
-        }
     }
 }
