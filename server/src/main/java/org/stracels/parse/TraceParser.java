@@ -67,6 +67,7 @@ public final class TraceParser {
         Map<Integer, LineKind> joined = new HashMap<>();
         if (anyMalformed) {
             resolveByContext(text, starts, kinds, capture, joined);
+            CallsInProgress.mark(text, starts, kinds, pids);
         }
         return new ParsedTrace(text, n, starts, kinds, pids, names, errnos, returns, durations,
                 List.copyOf(nameTable), List.copyOf(errnoTable), Map.copyOf(joined));
@@ -104,7 +105,7 @@ public final class TraceParser {
         return java.util.Arrays.copyOf(starts, n + 1);
     }
 
-    private static int contentEnd(String text, int start, int next) {
+    static int contentEnd(String text, int start, int next) {
         int end = next;
         if (end > start && text.charAt(end - 1) == '\n') {
             end--;
