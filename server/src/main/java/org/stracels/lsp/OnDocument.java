@@ -37,10 +37,7 @@ final class OnDocument {
                 return empty;
             }
             OpenDocument d = doc.get();
-            CancelCheck check = () -> {
-                cancel.checkCanceled();
-                d.checkCurrent();
-            };
+            CancelCheck check = d.cancelCheck(cancel);
             try {
                 T answer = work.apply(d, check);
                 check.checkCanceled(); // an answer about a version the client has replaced is not sent
