@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Copies what the extension ships but does not own into this folder, where vsce can pack it: the server
 // jar (built with Maven when it is missing or older than the server's sources) and the grammar and
-// language configuration from ../syntax. The copies are git-ignored: syntax/ and server/ stay the only
+// language configuration from ../syntax, and ../LICENSE. The copies are git-ignored: syntax/ and server/ stay the only
 // committed versions.
 'use strict';
 const fs = require('fs');
@@ -39,6 +39,7 @@ const copies = [
   [jar, path.join(client, 'server', 'strace-ls.jar')],
   [path.join(root, 'syntax', 'strace.tmLanguage.json'), path.join(client, 'syntaxes', 'strace.tmLanguage.json')],
   [path.join(root, 'syntax', 'language-configuration.json'), path.join(client, 'language-configuration.json')],
+  [path.join(root, 'LICENSE'), path.join(client, 'LICENSE')],
 ];
 for (const [from, to] of copies) {
   fs.mkdirSync(path.dirname(to), { recursive: true });

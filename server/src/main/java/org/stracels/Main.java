@@ -6,16 +6,19 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.stracels.cli.Cli;
-import org.stracels.cli.ServerMode;
+import org.stracels.lsp.ServerLauncher;
 
-/** Entry point of the jar: the language server on stdin/stdout, or a command-line tool. */
+/**
+ * The one entry point of the jar: the language server on stdin/stdout (started through {@code lsp} directly),
+ * or the command-line tool ({@code cli}).
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("--stdio")) {
-            System.exit(ServerMode.run());
+            System.exit(ServerLauncher.runOnStdio());
         }
         // UTF-8 whatever the locale: findings quote paths, JSON consumers expect UTF-8
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),

@@ -4,11 +4,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.stracels.parse.ArgKind;
+import org.stracels.parse.ArgList;
 import org.stracels.parse.ArgNode;
+import org.stracels.parse.ArgParser;
+import org.stracels.parse.ParsedLine;
+import org.stracels.parse.ReturnKind;
 
 /**
- * What the fd model knows about syscalls: which arguments are fds, which calls return a new fd, which make
- * fds in an array argument, and how a call asks for close-on-exec. Decorated traces (-y) show fds wherever
+ * The fd vocabulary, in one place for the fd model, the cause analysis, inlay hints, semantic tokens and hover:
+ * which arguments are fds, which calls return a new fd, which duplicate one, which make fds in an array
+ * argument (pairs), and how a call asks for close-on-exec. Decorated traces (-y) show fds wherever
  * they are; this table is what finds them in plain traces, and the testdata test checks it against the
  * decorations.
  */
@@ -20,8 +25,9 @@ public final class FdCalls {
             "socket", "accept", "accept4", "dup", "dup2", "dup3", "eventfd", "eventfd2", "epoll_create",
             "epoll_create1", "signalfd", "signalfd4", "timerfd_create", "inotify_init", "inotify_init1",
             "fanotify_init", "memfd_create", "memfd_secret", "pidfd_open", "pidfd_getfd", "userfaultfd",
-            "perf_event_open", "io_uring_setup", "open_tree", "fsopen", "fsmount", "fspick",
+            "perf_event_open", "io_uring_setup", "open_tree", "fsopen", "fsmount", "fspick", "open_tree_attr",
             "landlock_create_ruleset", "mq_open", "fcntl", "fcntl64", "bpf");
+    private static final Set<String> DUPS = Set.of("dup", "dup2", "dup3", "fcntl", "fcntl64");
     /** Calls whose new fds are always close-on-exec, whatever the flags. */
     private static final Set<String> ALWAYS_CLOEXEC = Set.of("pidfd_open", "pidfd_getfd", "io_uring_setup",
             "memfd_secret");
@@ -84,8 +90,34 @@ public final class FdCalls {
         return RETURNS_FD.contains(name);
     }
 
+    /** {@code dup}, {@code dup2}, {@code dup3} and {@code fcntl(F_DUPFD…)}: a new number for an open file. */
+    public static boolean isDup(String name) {
+        return DUPS.contains(name);
+    }
+
+    /** {@code pipe}, {@code pipe2}, {@code socketpair}: two new fds in an array argument. */
+    public static boolean makesPair(String name) {
+        return arrayCreatorArg(name) >= 0;
+    }
+
+    /**
+     * Whether the value of {@code line}, a successful call, is an fd: a new one, or (signalfd on an fd) the one it
+     * was given. Reads the arguments only for the calls whose command decides (fcntl, bpf).
+     */
+    public static boolean resultIsFd(CharSequence text, ParsedLine line) {
+        String name = line.name();
+        if (name == null || line.returnKind() != ReturnKind.VALUE || !RETURNS_FD.contains(name)) {
+            return false;
+        }
+        if (!name.startsWith("fcntl") && !name.equals("bpf")) {
+            return true;
+        }
+        ArgList args = line.argsSpan().isPresent() ? ArgParser.parse(text, line.argsSpan()) : null;
+        return args != null && returnsFd(name, args::get);
+    }
+
     /** Whether this call, with these entry arguments, returns a new fd. {@code arg(i)} may be null. */
-    static boolean returnsFd(String name, java.util.function.IntFunction<ArgNode> arg) {
+    public static boolean returnsFd(String name, java.util.function.IntFunction<ArgNode> arg) {
         return switch (name) {
             case "fcntl", "fcntl64" -> command(arg.apply(1)).startsWith("F_DUPFD") || number(arg.apply(1)) == 0
                     || number(arg.apply(1)) == 1030; // -X raw: F_DUPFD, F_DUPFD_CLOEXEC

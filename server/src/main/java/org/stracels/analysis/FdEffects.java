@@ -15,7 +15,6 @@ import org.stracels.parse.Span;
 final class FdEffects {
     private static final Set<String> WITH_EFFECT = Set.of("close", "close_range", "execve", "execveat", "recvmsg",
             "recvmmsg", "sendmsg", "sendmmsg", "fcntl", "fcntl64", "ioctl");
-    private static final Set<String> DUPS = Set.of("dup", "dup2", "dup3", "fcntl", "fcntl64");
     private static final Set<String> NAMED_BY_PATH = Set.of("open", "openat", "openat2", "creat", "memfd_create",
             "mq_open", "open_tree", "fsopen");
 
@@ -107,7 +106,7 @@ final class FdEffects {
             ds = decoration.start() + 1;
             de = decoration.start() + Math.max(1, close - 1);
         }
-        boolean isDup = DUPS.contains(name);
+        boolean isDup = FdCalls.isDup(name);
         boolean sameFd = (name.equals("dup2") || name.equals("dup3")) && FdCalls.number(c.arg(0)) == fd;
         if (sameFd || ((name.equals("signalfd") || name.equals("signalfd4")) && FdCalls.number(c.arg(0)) == fd)) {
             builder.use(t, fd, offset, ds, de, c.line(), true); // the same fd comes back: no new one

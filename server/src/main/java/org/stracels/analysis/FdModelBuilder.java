@@ -57,9 +57,7 @@ final class FdModelBuilder {
         int[] births = births();
         int nextBirth = 0;
         for (int i = 0; i < n; i++) {
-            if ((i & 0xffff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             int process = model.processOf(i);
             if (process >= 0) {
                 line(i, process);

@@ -3,12 +3,12 @@ package org.stracels.analysis;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
-import org.stracels.parse.ReturnKind;
 import org.stracels.parse.Span;
 
 /**
- * Tells which strace options made a trace. Prefix options show on every line, so a sample of the first
- * lines is enough; per-call decorations (-y, -X) are looked for in a larger sample of syscall lines.
+ * Tells which strace options made a trace, only from where strace puts them: prefixes, arguments and
+ * results, never inside a quoted string. Prefix options show on every line, so a sample of the first lines
+ * is enough; per-call decorations (-y, -X) are looked for in a larger sample of syscall lines.
  */
 final class OptionsDetector {
     private static final int PREFIX_SAMPLE = 200;
@@ -122,6 +122,10 @@ final class OptionsDetector {
                 continue;
             }
             for (int i = span.start() + 1; i < span.end(); i++) {
+                if (text.charAt(i) == '"') {
+                    i = stringEnd(text, i, span.end()); // what a program wrote is not a decoration
+                    continue;
+                }
                 if (text.charAt(i) != '<' || !Character.isLetterOrDigit(text.charAt(i - 1))) {
                     continue;
                 }
@@ -137,6 +141,19 @@ final class OptionsDetector {
             }
         }
         return found;
+    }
+
+    /** The offset of the closing quote of the string opening at {@code quote} (or {@code end}). */
+    private static int stringEnd(String text, int quote, int end) {
+        for (int i = quote + 1; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return end;
     }
 
     /** "verbose" when constants come as {@code 0x3 /* PROT_READ|PROT_WRITE *}{@code /}; "raw" when they are bare numbers. */
@@ -157,8 +174,8 @@ final class OptionsDetector {
             }
         }
         if ((line.name().equals("openat") && a.startsWith("-100,"))
-                || (line.name().equals("access") && a.matches("0x[0-9a-f]+, 0x[0-9a-f]+"))
-                || (line.name().equals("brk") && a.equals("0") && line.returnKind() == ReturnKind.VALUE)) {
+                || (line.name().equals("access") && a.matches("0x[0-9a-f]+, 0x[0-9a-f]+"))) {
+            // not brk(0): strace 4.x printed it so without -X raw
             return "raw";
         }
         return "abbrev";

@@ -68,6 +68,11 @@ public final class Trace {
         return fds != null;
     }
 
+    /** The fd model when a request has built it already, else null (never builds it). */
+    public synchronized FdModel fdsIfBuilt() {
+        return fds;
+    }
+
     public FdModel fds() {
         return fds(CancelCheck.NONE);
     }

@@ -92,6 +92,37 @@ public final class TraceModel {
         return processes.get(id);
     }
 
+    /**
+     * The one rule for which process {@code pid} names at {@code line} (pids are reused once a process has
+     * ended), for hover and navigation alike: the latest process with that pid that began at or before the
+     * line (alive, or ended and not yet waited for), else the first to begin after it; -1 when none has it.
+     * A process begins at the clone that made it or at its first line, whichever comes first.
+     */
+    public int processAt(long pid, int line) {
+        if (pid <= 0 || pid > Integer.MAX_VALUE) {
+            return -1;
+        }
+        int before = -1;
+        int beforeStart = -1;
+        int after = -1;
+        int afterStart = Integer.MAX_VALUE;
+        for (ProcessInfo p : processes) {
+            if (p.pid() != pid) {
+                continue;
+            }
+            int start = p.createdAtLine() < 0 ? p.firstLine()
+                    : p.firstLine() < 0 ? p.createdAtLine() : Math.min(p.createdAtLine(), p.firstLine());
+            if (start <= line && start >= beforeStart) {
+                before = p.id();
+                beforeStart = start;
+            } else if (start > line && start < afterStart) {
+                after = p.id();
+                afterStart = start;
+            }
+        }
+        return before >= 0 ? before : after;
+    }
+
     /** Unfinished lines that no resumed line completes, in line order. */
     public int[] unmatchedUnfinished() {
         return unmatchedUnfinished.clone();
@@ -176,9 +207,7 @@ public final class TraceModel {
 
         TraceModel build() {
             for (int i = map.carriedCount(); i < n; i++) {
-                if ((i & 0xffff) == 0) {
-                    cancel.checkCanceled();
-                }
+                cancel.checkEvery(i);
                 if (i == snapshotAt) {
                     snapshot = capture();
                 }

@@ -66,7 +66,8 @@ final class Endings {
                 Matcher m = SI_CODE.matcher(line);
                 code = m.find() ? m.group(1) : null;
                 Matcher pm = SI_PID.matcher(line);
-                siPid = pm.find() ? Integer.parseInt(pm.group(1)) : -1;
+                long named = pm.find() ? parseTarget(pm.group(1)) : -1;
+                siPid = named > Integer.MAX_VALUE ? -1 : (int) named;
                 break;
             }
         }
@@ -92,7 +93,7 @@ final class Endings {
             if (!m.find() || !m.group(3).equals(signal)) {
                 continue;
             }
-            int target = Integer.parseInt(m.group(1));
+            long target = parseTarget(m.group(1));
             int caller = model.processOf(i) >= 0 ? model.process(model.processOf(i)).pid() : -1;
             boolean own = model.processOf(i) == processId;
             // without -f the process has no pid of its own in the trace: its own kill of the pid si_pid names
@@ -206,6 +207,15 @@ final class Endings {
             return Double.parseDouble(t);
         } catch (NumberFormatException e) {
             return Double.NaN;
+        }
+    }
+
+    /** The pid a kill names; a number no pid can be (a mangled line) names nobody: Long.MAX_VALUE. */
+    private static long parseTarget(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -88,9 +88,7 @@ final class TraceScan {
         java.util.ArrayList<String> logNames = new java.util.ArrayList<>();
         String text = parsed.text();
         for (int i = 0; i < parsed.lineCount(); i++) {
-            if ((i & 0xffff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             int process = model.processOf(i);
             if (process < 0) {
                 continue;

@@ -44,9 +44,7 @@ final class Window {
         String text = parsed.text();
         int quote = -1; // the next quote at or after the line being read (indexOf is fast; lines are read in order)
         for (int i = Math.max(0, from); i < to; i++) {
-            if ((i & 0xfff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             int name = parsed.nameId(i);
             if (name < 0 || data[name] || !parsed.kind(i).isSyscall() || scan.groupOfLine(i) != group) {
                 continue;

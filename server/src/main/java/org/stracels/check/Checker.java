@@ -80,9 +80,7 @@ public final class Checker {
         }
         CauseAnalysis causes = Causes.of(trace, cancel);
         for (int i = from; i < to; i++) {
-            if ((i & 0x3fff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             LineKind kind = parsed.kind(i);
             ReturnKind result = parsed.returnKind(i);
             if (result == ReturnKind.ERROR || result == ReturnKind.RESTART) {

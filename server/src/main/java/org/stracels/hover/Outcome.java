@@ -1,5 +1,6 @@
 package org.stracels.hover;
 
+import org.stracels.analysis.FdCalls;
 import org.stracels.catalog.Catalog;
 import org.stracels.catalog.ErrnoDoc;
 import org.stracels.catalog.SyscallDoc;
@@ -78,7 +79,7 @@ final class Outcome {
         String value = result.returnValueSpan().text(text);
         SyscallDoc doc = Catalog.get().syscall(ctx.syscall());
         String name = ctx.syscall() == null ? "" : ctx.syscall();
-        if (doc != null && doc.returnsFd()) {
+        if (FdCalls.resultIsFd(text, result)) {
             String target = result.returnDecorationSpan().isPresent()
                     ? decorationText(result.returnDecorationSpan().text(text)) : firstPath(ctx);
             return "Returned fd " + Md.tick(value) + (target == null ? "" : " → " + Md.tick(target)) + ".";

@@ -87,22 +87,9 @@ final class ProcessHover {
         return b.toString();
     }
 
-    /** The process that had {@code pid} around {@code line}, or null. */
+    /** The process {@code pid} names at {@code line} ({@code TraceModel.processAt}), or null. */
     static ProcessInfo findByPid(HoverContext ctx, int pid, int line) {
-        ProcessInfo best = null;
-        for (ProcessInfo p : ctx.trace().model().processes()) {
-            if (p.pid() != pid) {
-                continue;
-            }
-            boolean alive = (p.firstLine() < 0 || p.firstLine() <= line + 1_000_000)
-                    && (p.endLine() < 0 || p.endLine() >= line || p.createdAtLine() == line);
-            if (p.createdAtLine() == line) {
-                return p;
-            }
-            if (alive || best == null) {
-                best = p;
-            }
-        }
-        return best;
+        int id = ctx.trace().model().processAt(pid, line);
+        return id < 0 ? null : ctx.trace().model().process(id);
     }
 }

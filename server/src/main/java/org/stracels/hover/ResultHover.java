@@ -32,7 +32,7 @@ final class ResultHover {
         }
         boolean modelFd = line.returnValueSpan().isPresent()
                 && ctx.trace().fds().useAt(line.returnValueSpan().start()) >= 0;
-        if (modelFd || (doc != null && doc.returnsFd() && line.returnKind() == org.stracels.parse.ReturnKind.VALUE)) {
+        if (modelFd || org.stracels.analysis.FdCalls.resultIsFd(text, line)) {
             md.heading("fd " + value);
             String target = line.returnDecorationSpan().isPresent()
                     ? Outcome.decorationText(line.returnDecorationSpan().text(text)) : Outcome.firstPath(ctx);

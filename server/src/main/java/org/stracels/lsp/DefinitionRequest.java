@@ -5,9 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
-import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.stracels.navigate.Definition;
+import org.stracels.parse.CancelCheck;
 
 /**
  * {@code textDocument/definition}: {@link Definition} on the open document, as locations; in a file of an -ff
@@ -30,27 +30,19 @@ final class DefinitionRequest {
     }
 
     CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
-        return CompletableFutures.computeAsync(cancel -> {
-            List<Location> found = List.of();
-            if (params != null && params.getTextDocument() != null && params.getPosition() != null) {
-                found = documents.get(params.getTextDocument().getUri()).map(doc -> {
-                    int offset = doc.positions().offset(params.getPosition());
-                    Location back = views.definition(doc, offset);
-                    if (back != null) {
-                        return List.of(back); // a view line's prefix: the way back to the original
-                    }
-                    doc.prepareFds(doc.cancelCheck(cancel));
-                    List<Location> viaOriginal = navigation.inOriginal(doc, offset, original -> at -> {
-                        original.prepareFds(original.cancelCheck(cancel));
-                        return Definition.find(original.trace(), at, ff.of(original.uri()), original.cancelCheck(cancel));
-                    });
-                    if (viaOriginal != null) {
-                        return viaOriginal;
-                    }
-                    return locations.of(doc, Definition.find(doc.trace(), offset, ff.of(doc.uri()), doc.cancelCheck(cancel)));
-                }).orElse(List.of());
+        return OnDocument.at(documents, params, Either.forLeft(List.of()), (doc, offset, cancel) -> {
+            Location back = views.definition(doc, offset);
+            if (back != null) {
+                return Either.forLeft(List.of(back)); // a view line's prefix: the way back to the original
             }
-            return Either.<List<? extends Location>, List<? extends LocationLink>>forLeft(found);
+            doc.prepareFds(cancel);
+            List<Location> viaOriginal = navigation.inOriginal(doc, offset, original -> at -> {
+                CancelCheck check = original.andCurrent(cancel);
+                original.prepareFds(check);
+                return Definition.find(original.trace(), at, ff.of(original.uri()), check);
+            });
+            return Either.forLeft(viaOriginal != null ? viaOriginal
+                    : locations.of(doc, Definition.find(doc.trace(), offset, ff.of(doc.uri()), cancel)));
         });
     }
 }

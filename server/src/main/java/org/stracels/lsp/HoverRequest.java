@@ -7,7 +7,6 @@ import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
-import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.stracels.hover.HoverOptions;
 import org.stracels.hover.HoverProvider;
 import org.stracels.settings.Settings;
@@ -36,21 +35,13 @@ final class HoverRequest {
     }
 
     CompletableFuture<Hover> hover(HoverParams params) {
-        return CompletableFutures.computeAsync(cancel -> {
-            if (params == null || params.getTextDocument() == null || params.getPosition() == null) {
-                return null;
-            }
-            return documents.get(params.getTextDocument().getUri()).map(doc -> {
-                Positions positions = doc.positions();
-                int offset = positions.offset(params.getPosition());
-                cancel.checkCanceled();
-                doc.prepareFds(doc.cancelCheck(cancel));
-                HoverOptions options = settings.get().manPages() ? HoverOptions.DEFAULT : HoverOptions.WITHOUT_MAN_PAGES;
-                return HoverProvider.hover(doc.trace(), offset, options).map(h -> new Hover(
-                        new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,
-                                markdown ? h.markdown() : h.plainText()),
-                        positions.range(h.start(), h.end()))).orElse(null);
-            }).orElse(null);
+        return OnDocument.at(documents, params, null, (doc, offset, cancel) -> {
+            doc.prepareFds(cancel);
+            HoverOptions options = settings.get().manPages() ? HoverOptions.DEFAULT : HoverOptions.WITHOUT_MAN_PAGES;
+            return HoverProvider.hover(doc.trace(), offset, options).map(h -> new Hover(
+                    new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,
+                            markdown ? h.markdown() : h.plainText()),
+                    doc.positions().range(h.start(), h.end()))).orElse(null);
         });
     }
 }

@@ -76,6 +76,14 @@ final class OpenDocument {
         };
     }
 
+    /** Throws when {@code request} says so or when this version is no longer the open one. */
+    CancelCheck andCurrent(CancelCheck request) {
+        return () -> {
+            request.checkCanceled();
+            checkCurrent();
+        };
+    }
+
     void checkCurrent() {
         if (superseded) {
             throw new CancellationException(uri + " version " + version + " is out of date");

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.ReferenceParams;
-import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.stracels.navigate.References;
+import org.stracels.parse.CancelCheck;
 
 /** {@code textDocument/references}: {@link References} on the open document, as locations. */
 final class ReferencesRequest {
@@ -20,23 +20,18 @@ final class ReferencesRequest {
     }
 
     CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
-        return CompletableFutures.computeAsync(cancel -> {
-            if (params == null || params.getTextDocument() == null || params.getPosition() == null) {
-                return List.<Location>of();
+        boolean declaration = params == null || params.getContext() == null || params.getContext().isIncludeDeclaration();
+        return OnDocument.at(documents, params, List.<Location>of(), (doc, offset, cancel) -> {
+            List<Location> viaOriginal = navigation.inOriginal(doc, offset, original -> at -> {
+                CancelCheck check = original.andCurrent(cancel);
+                original.prepareFds(check);
+                return References.find(original.trace(), at, declaration, check);
+            });
+            if (viaOriginal != null) {
+                return viaOriginal; // a view of an open trace: what the original finds, in the view where it can be
             }
-            boolean declaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
-            return documents.get(params.getTextDocument().getUri()).map(doc -> {
-                int offset = doc.positions().offset(params.getPosition());
-                List<Location> viaOriginal = navigation.inOriginal(doc, offset, original -> at -> {
-                    original.prepareFds(original.cancelCheck(cancel));
-                    return References.find(original.trace(), at, declaration, original.cancelCheck(cancel));
-                });
-                if (viaOriginal != null) {
-                    return viaOriginal; // a view of an open trace: what the original finds, in the view where it can be
-                }
-                doc.prepareFds(doc.cancelCheck(cancel));
-                return locations.of(doc, References.find(doc.trace(), offset, declaration, doc.cancelCheck(cancel)));
-            }).orElse(List.of());
+            doc.prepareFds(cancel);
+            return locations.of(doc, References.find(doc.trace(), offset, declaration, cancel));
         });
     }
 }

@@ -10,6 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -45,7 +50,7 @@ public final class ServerLauncher {
 
     static int launch(InputStream in, OutputStream out, StraceLanguageServer server) {
         ExecutorService executor = Executors.newCachedThreadPool(Threads.daemon("strace-ls-jsonrpc"));
-        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+        Launcher<LanguageClient> launcher = new ResyncingBuilder()
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
@@ -64,6 +69,25 @@ public final class ServerLauncher {
             listening.cancel(true); // stops lsp4j's read loop, which an interrupt alone does not
             server.close();
             executor.shutdownNow();
+        }
+    }
+
+    /** lsp4j's builder with {@link FrameReader} in place of its stream reader, which cannot find its place again. */
+    private static final class ResyncingBuilder extends LSPLauncher.Builder<LanguageClient> {
+        private MessageJsonHandler json;
+        private RemoteEndpoint endpoint;
+
+        @Override
+        protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
+            json = jsonHandler;
+            endpoint = super.createRemoteEndpoint(jsonHandler);
+            return endpoint;
+        }
+
+        @Override
+        protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer ignored, MessageConsumer consumer,
+                LanguageClient client) {
+            return super.createMessageProcessor(new FrameReader(input, json, endpoint), consumer, client);
         }
     }
 

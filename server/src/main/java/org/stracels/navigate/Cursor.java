@@ -59,7 +59,7 @@ final class Cursor {
             }
             case SUPERSEDED -> {
                 if (line.detailSpan().contains(offset)) {
-                    return process(Processes.find(model, line.number(), i), Subject.Role.PID, i);
+                    return process(model.processAt(line.number(), i), Subject.Role.PID, i);
                 }
                 return offset >= line.eventStart() ? process(model.processOf(i), Subject.Role.END, i) : null;
             }
@@ -79,7 +79,7 @@ final class Cursor {
         if (line.returnValueSpan().contains(offset) || line.returnDecorationSpan().contains(offset)) {
             if (CREATORS.contains(line.name())) {
                 long pid = Processes.number(trace.text(), line.returnValueSpan());
-                return process(Processes.find(model, pid, i), Subject.Role.CHILD, i);
+                return process(model.processAt(pid, i), Subject.Role.CHILD, i);
             }
             return fd(trace, line.returnValueSpan().start(), cancel);
         }
@@ -121,11 +121,11 @@ final class Cursor {
         boolean resumed = line.kind() == LineKind.RESUMED;
         ArgNode field = path.size() >= 2 && path.get(path.size() - 2).kind() == ArgKind.FIELD ? path.get(path.size() - 2) : null;
         if (field != null && PID_FIELDS.contains(field.name()) && value > 0) {
-            return process(Processes.find(trace.model(), value, i), Subject.Role.PID, i);
+            return process(trace.model().processAt(value, i), Subject.Role.PID, i);
         }
         if (!resumed && field == null && path.size() == 1 && value > 0
                 && ((PID_FIRST.contains(name) && index == 0) || (name.equals("tgkill") && index == 1))) {
-            return process(Processes.find(trace.model(), value, i), Subject.Role.PID, i);
+            return process(trace.model().processAt(value, i), Subject.Role.PID, i);
         }
         if (!resumed && path.size() == 1 && index == 0 && MEMORY.contains(name) && value != Long.MIN_VALUE) {
             return new Subject.Address(value, i);

@@ -23,7 +23,7 @@ public final class LineParser {
         return line;
     }
 
-    /** A line that looks like the start of a syscall line but has no end: cut by foreign output? */
+    /** A line that looks like the start of a syscall line but has no end: cut by foreign output, or still running? */
     static boolean isCutSyscall(ParsedLine line) {
         return line.kind == LineKind.MALFORMED && line.nameSpan.isPresent() && line.returnKind == ReturnKind.ABSENT
                 && !line.equalsSpan.isPresent() && line.problem != null && line.problem.startsWith(CUT);
@@ -65,7 +65,7 @@ public final class LineParser {
                 readPersonality();
             } else if (c == '<' && at("<... ")) {
                 readResumed();
-            } else if (Scan.isIdentStart(c)) {
+            } else if (Scan.isIdentStart(c) || (c == '?' && at("???"))) {
                 readSyscall();
             } else {
                 malformed("not a syscall, signal or exit line");
@@ -194,6 +194,14 @@ public final class LineParser {
 
         /** A syscall name; x32 processes calling a 64-bit-only number get a {@code #64} suffix: {@code rt_sigaction#64}. */
         private int skipSyscallName(int from) {
+            if (from < end && s.charAt(from) == '?') {
+                // "???" (strace 6.1+) or "????" (before): the name of a call strace could not read, as a process dies
+                int q = from;
+                while (q < end && s.charAt(q) == '?') {
+                    q++;
+                }
+                return q - from == 3 || q - from == 4 ? q : from;
+            }
             int i = Scan.skipIdent(s, from, end);
             if (i > from && i + 1 < end && s.charAt(i) == '#' && Scan.isDigit(s.charAt(i + 1))) {
                 i = Scan.skipDigits(s, i + 1, end);

@@ -67,9 +67,7 @@ public final class TraceParser {
         boolean anyMalformed = false;
 
         for (int i = 0; i < n; i++) {
-            if ((i & 0xffff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             int start = starts[i];
             int end = contentEnd(text, start, starts[i + 1]);
             ParsedLine line = LineParser.parse(text, start, end);
@@ -93,6 +91,7 @@ public final class TraceParser {
         Map<Integer, LineKind> joined = new HashMap<>();
         if (anyMalformed) {
             resolveByContext(text, starts, kinds, capture, joined);
+            CallsInProgress.mark(text, starts, kinds, pids);
         }
         return new ParsedTrace(text, n, starts, kinds, pids, names, errnos, returns, durations,
                 List.copyOf(nameTable), List.copyOf(errnoTable), Map.copyOf(joined));
@@ -130,7 +129,7 @@ public final class TraceParser {
         return java.util.Arrays.copyOf(starts, n + 1);
     }
 
-    private static int contentEnd(String text, int start, int next) {
+    static int contentEnd(String text, int start, int next) {
         int end = next;
         if (end > start && text.charAt(end - 1) == '\n') {
             end--;

@@ -37,9 +37,7 @@ public final class CodeLenses {
         int totalCalls = 0;
         int totalFailed = 0;
         for (int i = 0; i < parsed.lineCount(); i++) {
-            if ((i & 0xffff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             if (!isCall(parsed, model, i)) {
                 continue;
             }

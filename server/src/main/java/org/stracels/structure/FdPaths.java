@@ -3,12 +3,11 @@ package org.stracels.structure;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.stracels.analysis.FdCalls;
+import org.stracels.analysis.FdModel;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
-import org.stracels.catalog.Catalog;
-import org.stracels.catalog.SyscallDoc;
 import org.stracels.parse.ArgKind;
 import org.stracels.parse.ArgList;
 import org.stracels.parse.ArgNode;
@@ -26,8 +25,6 @@ import org.stracels.parse.ReturnKind;
 final class FdPaths {
     private static final int MAX_LINES = 200_000;
     private static final String CLOSED = new String("closed");
-    private static final Set<String> PAIRS = Set.of("pipe", "pipe2", "socketpair");
-    private static final Set<String> DUPS = Set.of("dup", "dup2", "dup3", "fcntl", "fcntl64");
 
     private final Trace trace;
     private final ParsedTrace parsed;
@@ -37,8 +34,19 @@ final class FdPaths {
     private final boolean[] creators;
     private final boolean[] closers;
     private final Map<Long, String> known = new HashMap<>();
+    private final FdModel fds;
+    private final Map<Integer, String> byInstance = new HashMap<>();
 
     FdPaths(Trace trace, int rangeStart) {
+        this(trace, rangeStart, null);
+    }
+
+    /**
+     * With {@code fds}, the fd model of the trace, each fd is looked up in it (constant time per use) and
+     * nothing walks back; without, the bounded walk.
+     */
+    FdPaths(Trace trace, int rangeStart, FdModel fds) {
+        this.fds = fds;
         this.trace = trace;
         this.parsed = trace.parsed();
         this.model = trace.model();
@@ -51,21 +59,21 @@ final class FdPaths {
         List<String> names = parsed.names();
         this.creators = new boolean[names.size()];
         this.closers = new boolean[names.size()];
-        Catalog catalog = Catalog.get();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            SyscallDoc doc = catalog.syscall(name);
-            creators[i] = (doc != null && doc.returnsFd()) || PAIRS.contains(name) || DUPS.contains(name)
-                    || name.startsWith("open") || name.equals("creat") || name.equals("socket")
-                    || name.startsWith("accept") || name.startsWith("eventfd") || name.startsWith("epoll_create")
-                    || name.startsWith("inotify_init") || name.startsWith("signalfd") || name.equals("memfd_create")
-                    || name.equals("timerfd_create") || name.equals("pidfd_open");
+            creators[i] = FdCalls.mayReturnFd(name) || FdCalls.makesPair(name);
             closers[i] = name.equals("close");
         }
     }
 
-    /** What {@code fd} refers to on line {@code line} of the range, or null when the trace does not say. */
-    String path(int line, int fd) {
+    /**
+     * What {@code fd}, whose number starts at {@code offset} on line {@code line} of the range, refers to, or
+     * null when the trace does not say.
+     */
+    String path(int line, int fd, int offset) {
+        if (fds != null) {
+            return fromModel(offset);
+        }
         int process = model.processOf(line);
         if (process < 0) {
             return null;
@@ -75,8 +83,36 @@ final class FdPaths {
         return path == CLOSED ? null : path;
     }
 
+    /** The label of the call that made the instance used at {@code offset}, through its dups. */
+    private String fromModel(int offset) {
+        int use = fds.useAt(offset);
+        if (use < 0) {
+            return null;
+        }
+        FdModel.FdInstance instance = fds.instanceOfUse(use);
+        for (int hops = 0; instance.dupOf() >= 0 && hops < 64; hops++) {
+            instance = fds.instance(instance.dupOf());
+        }
+        if (instance.origin() != FdModel.Origin.CREATED || instance.line() < 0) {
+            return null;
+        }
+        FdModel.FdInstance made = instance;
+        String label = byInstance.computeIfAbsent(made.id(), id -> {
+            ParsedLine line = parsed.line(made.line());
+            if (FdCalls.makesPair(line.name())) {
+                return pairLabel(line.name());
+            }
+            String l = label(made.line(), line, made.fd(), 9);
+            return l == null ? CLOSED : l;
+        });
+        return label == CLOSED ? null : label;
+    }
+
     /** Takes in what line {@code i} of the range does to descriptors, after its hints were made. */
     void advance(int i, ParsedLine line) {
+        if (fds != null) {
+            return;
+        }
         int process = model.processOf(i);
         int name = parsed.nameId(i);
         if (process < 0 || name < 0 || parsed.returnKind(i) != ReturnKind.VALUE) {
@@ -93,7 +129,7 @@ final class FdPaths {
             if (value >= 0) {
                 String label = label(i, line, (int) value, 0);
                 known.put(key(table, (int) value), label != null ? label : CLOSED);
-            } else if (PAIRS.contains(line.name())) {
+            } else if (FdCalls.makesPair(line.name())) {
                 for (ArgNode fd : pairFds(i, line)) {
                     known.put(key(table, (int) fd.numericValue().getAsLong()), pairLabel(line.name()));
                 }
@@ -136,7 +172,7 @@ final class FdPaths {
             ArgNode arg = entryArgs(i).get(0);
             return arg != null && arg.numericValue().isPresent() && arg.numericValue().getAsLong() == fd ? CLOSED : null;
         }
-        if (PAIRS.contains(line.name())) {
+        if (FdCalls.makesPair(line.name())) {
             for (ArgNode n : pairFds(i, line)) {
                 if (n.numericValue().getAsLong() == fd) {
                     return pairLabel(line.name());
@@ -151,15 +187,20 @@ final class FdPaths {
     private String label(int i, ParsedLine line, int fd, int depth) {
         String name = line.name();
         ArgList args = entryArgs(i);
-        if (DUPS.contains(name)) {
-            if (name.startsWith("fcntl") && (args.get(1) == null || !args.get(1).text().startsWith("F_DUPFD"))) {
-                return null; // other fcntl commands return flags, not descriptors
-            }
+        if (!FdCalls.returnsFd(name, args::get)) {
+            return null; // other fcntl and bpf commands return flags or ids, not descriptors
+        }
+        if (FdCalls.isDup(name)) {
             ArgNode old = args.get(0);
             if (old == null || old.numericValue().isEmpty() || depth > 8) {
                 return null;
             }
-            String path = lookBack(owner[model.processOf(i)], (int) old.numericValue().getAsLong(), i, depth + 1);
+            int table = owner[model.processOf(i)];
+            int oldFd = (int) old.numericValue().getAsLong();
+            // in the range, what the old fd refers to is known from the lines already fed (a walk back from
+            // every dup made dup2 cycles quadratic); before it, a bounded walk back from the dup
+            String path = i >= rangeStart ? known.computeIfAbsent(key(table, oldFd), k -> lookBack(table, oldFd, rangeStart, 0))
+                    : lookBack(table, oldFd, i, depth + 1);
             return path == CLOSED ? null : path;
         }
         if (name.equals("socket") && args.get(0) != null) {

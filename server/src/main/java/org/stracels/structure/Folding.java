@@ -54,9 +54,7 @@ public final class Folding {
         int calls = 0;
         int last = -1;
         for (int i = 0; i <= n; i++) {
-            if ((i & 0xffff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             LineKind kind = i < n ? parsed.kind(i) : LineKind.BLANK;
             if (kind == LineKind.STACK_FRAME || kind == LineKind.HEX_DUMP) {
                 if (runStart >= 0) {
@@ -85,9 +83,7 @@ public final class Folding {
         int n = parsed.lineCount();
         int i = 0;
         while (i < n) {
-            if ((i & 0xffff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             LineKind kind = parsed.kind(i);
             if (kind != LineKind.STACK_FRAME && kind != LineKind.HEX_DUMP && kind != LineKind.SUMMARY) {
                 i++;

@@ -49,11 +49,9 @@ public final class InlayHints {
         boolean fdPaths = options.fdPaths() && trace.model().options().decodeFds().isEmpty();
         int first = parsed.lineAt(Math.max(0, start));
         int last = parsed.lineAt(Math.min(end, trace.text().length()));
-        FdPaths fds = fdPaths ? new FdPaths(trace, first) : null;
+        FdPaths fds = fdPaths ? new FdPaths(trace, first, fdModel(trace, last - first, cancel)) : null;
         for (int i = first; i <= last; i++) {
-            if ((i & 0xff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             LineKind kind = parsed.kind(i);
             if (kind != LineKind.SYSCALL && kind != LineKind.UNFINISHED && kind != LineKind.RESUMED) {
                 continue;
@@ -108,7 +106,7 @@ public final class InlayHints {
             if (fds != null && isFdParameter(param.name()) && arg.kind() == ArgKind.NUMBER
                     && arg.numericValue().isPresent()) {
                 long fd = arg.numericValue().getAsLong();
-                String path = fd >= 0 && fd <= Integer.MAX_VALUE ? fds.path(i, (int) fd) : null;
+                String path = fd >= 0 && fd <= Integer.MAX_VALUE ? fds.path(i, (int) fd, arg.start()) : null;
                 if (path != null) {
                     hints.add(new Hint(arg.end(), "<" + path + ">", Kind.FD_PATH,
                             "fd " + fd + " refers to " + path + " (the trace was made without -y)"));
@@ -116,6 +114,19 @@ public final class InlayHints {
             }
         }
     }
+
+    /**
+     * The fd model when it is built already, or when the range is so long that building it (one linear pass)
+     * costs less than walking back for the fds of the range: a walk per fd is bounded, but a whole-document
+     * request over a deep tree of processes would walk for every process.
+     */
+    private static org.stracels.analysis.FdModel fdModel(Trace trace, int lines, CancelCheck cancel) {
+        org.stracels.analysis.FdModel built = trace.fdsIfBuilt();
+        return built != null || lines < MODEL_FROM_LINES ? built : trace.fds(cancel);
+    }
+
+    /** From this many lines in the range, inlay hints use the fd model (built if needed). */
+    static final int MODEL_FROM_LINES = 5_000;
 
     /** fd, dirfd, oldfd, newfd, epfd, sockfd, pidfd, out_fd, in_fd … */
     static boolean isFdParameter(String name) {

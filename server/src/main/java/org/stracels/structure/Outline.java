@@ -91,9 +91,7 @@ public final class Outline {
             events.add(new ArrayList<>());
         }
         for (int i = 0; i < parsed.lineCount(); i++) {
-            if ((i & 0xffff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             int process = model.processOf(i);
             if (process < 0) {
                 continue;

@@ -1,6 +1,7 @@
 package org.stracels.structure;
 
 import java.util.Set;
+import org.stracels.analysis.FdCalls;
 import org.stracels.analysis.Trace;
 import org.stracels.catalog.Catalog;
 import org.stracels.catalog.SyscallDoc;
@@ -37,9 +38,7 @@ public final class SemanticTokens {
         int from = Math.max(0, first);
         int to = Math.min(last, parsed.lineCount() - 1);
         for (int i = from; i <= to; i++) {
-            if ((i & 0x3ff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             tokenize(trace, i, line);
             line.flush(i, parsed.lineStart(i), parsed.lineEnd(i), out);
         }
@@ -173,7 +172,7 @@ public final class SemanticTokens {
         Span value = line.returnValueSpan();
         if (value.isPresent() && !value.text(text).startsWith("?")) {
             String v = value.text(text);
-            if (line.returnKind() == ReturnKind.VALUE && doc != null && doc.returnsFd()) {
+            if (FdCalls.resultIsFd(text, line)) {
                 out.add(value.start(), value.end(), TokenType.VARIABLE, TokenModifier.READONLY.bit());
             } else if (line.returnKind() == ReturnKind.VALUE && PID_RESULTS.contains(line.name())) {
                 out.add(value.start(), value.end(), TokenType.NAMESPACE);

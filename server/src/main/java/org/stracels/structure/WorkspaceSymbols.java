@@ -79,9 +79,7 @@ public final class WorkspaceSymbols {
         }
         ParsedTrace parsed = trace.parsed();
         for (int i = 0; i < parsed.lineCount() && hits.size() < limit; i++) {
-            if ((i & 0xffff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(i);
             if (parsed.nameId(i) == nameId && parsed.kind(i).isSyscall()) {
                 ParsedLine line = parsed.line(i);
                 String first = firstPath(trace, line);
@@ -97,9 +95,7 @@ public final class WorkspaceSymbols {
         int lastLine = -1;
         int checks = 0;
         for (int at = text.indexOf(needle); at >= 0 && hits.size() < limit; at = text.indexOf(needle, at + 1)) {
-            if ((++checks & 0x3ff) == 0) {
-                cancel.checkCanceled();
-            }
+            cancel.checkEvery(++checks);
             int i = parsed.lineAt(at);
             if (i == lastLine || !parsed.kind(i).isSyscall() || (nameId >= 0 && parsed.nameId(i) != nameId)) {
                 continue;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built jar as an editor runs it: a separate process speaking LSP on stdin/stdout. Started through
- * {@link StdioMain} so it does not depend on the CLI's Main. Checks that stdout carries nothing but
+ * The built jar as an editor runs it: {@code java -jar strace-ls.jar}, a separate process speaking LSP on
+ * stdin/stdout, started through the jar's one entry point. Checks that stdout carries nothing but
  * well-formed frames and that the process exits with 0 after shutdown and exit.
  */
 class ServerJarIT {
@@ -25,7 +25,7 @@ class ServerJarIT {
         Path stderr = Files.createTempFile("strace-ls-it", ".stderr");
         Process process = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", jar.toString(), StdioMain.class.getName())
+                "-jar", jar.toString())
                 .redirectError(stderr.toFile())
                 .start();
         try {

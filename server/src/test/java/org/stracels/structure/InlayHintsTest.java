@@ -109,4 +109,51 @@ class InlayHintsTest {
     private static String render(String file, int line, InlayHints.Options options) {
         return HintsRender.line(Trace.of(Testdata.read(file)), line, options);
     }
+
+    /**
+     * Long ranges, or any range once the fd model is built, read fds from the model; short ones walk back: on every trace made without -y, the two say
+     * the same of every line (the model is the ground truth the walk approximates), and the walk is used
+     * line by line so that each lookup is a real walk back.
+     */
+    @Test
+    void theFdModelAndTheWalkBackAgree() {
+        InlayHints.Options paths = new InlayHints.Options(false, true, false, 0);
+        int compared = 0;
+        for (Path file : Testdata.traces()) {
+            Trace trace = Trace.of(Testdata.read(file));
+            if (!trace.model().options().decodeFds().isEmpty() || trace.parsed().lineCount() < 2) {
+                continue;
+            }
+            trace.fds(); // built: hints read it
+            List<InlayHints.Hint> whole = InlayHints.hints(trace, 0, trace.text().length(), paths, CancelCheck.NONE);
+            java.util.Map<Integer, String> walked = new java.util.HashMap<>();
+            Trace fresh = Trace.of(trace.text()); // no fd model built: the walk
+            for (int line = 0; line < fresh.parsed().lineCount(); line++) {
+                for (InlayHints.Hint h : InlayHints.hints(fresh, fresh.parsed().lineStart(line), fresh.parsed().lineEnd(line),
+                        paths, CancelCheck.NONE)) {
+                    walked.put(h.offset(), h.label());
+                }
+            }
+            java.util.Map<Integer, String> modelled = new java.util.HashMap<>();
+            whole.forEach(h -> modelled.put(h.offset(), h.label()));
+            for (var e : walked.entrySet()) {
+                int line = trace.parsed().lineAt(e.getKey());
+                if (modelled.containsKey(e.getKey())) {
+                    assertThat(modelled.get(e.getKey())).as(file + " offset " + e.getKey()).isEqualTo(e.getValue());
+                    compared++;
+                } else {
+                    // the walk guesses for an fd the call itself found closed; the model knows it was
+                    assertThat(trace.parsed().errno(line)).as(file + " line " + line).isEqualTo("EBADF");
+                }
+            }
+            for (var e : modelled.entrySet()) {
+                // what the model adds: fds received over a socket (SCM_RIGHTS) and returned in hex by -X raw, which
+                // the walk cannot follow; the model names the call that made them, no path
+                if (!walked.containsKey(e.getKey())) {
+                    assertThat(e.getValue()).as(file + " offset " + e.getKey()).matches("<(recvmsg|openat)>");
+                }
+            }
+        }
+        assertThat(compared).isPositive();
+    }
 }
