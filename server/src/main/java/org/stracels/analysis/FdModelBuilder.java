@@ -81,13 +81,13 @@ final class FdModelBuilder {
 
     /** Processes that end (exit, killed, superseded), by their end line. */
     private int[] endings() {
-        return model.processes().stream().filter(p -> p.endLine() >= 0)
+        return model.activeProcesses().stream().filter(p -> p.endLine() >= 0)
                 .sorted((a, b) -> Integer.compare(a.endLine(), b.endLine())).mapToInt(ProcessInfo::id).toArray();
     }
 
     /** Processes whose creating clone/fork the trace shows, by the line of its result. */
     private int[] births() {
-        return model.processes().stream().filter(p -> p.createdAtLine() >= 0 && p.parentId() >= 0)
+        return model.activeProcesses().stream().filter(p -> p.createdAtLine() >= 0 && p.parentId() >= 0)
                 .sorted((a, b) -> Integer.compare(a.createdAtLine(), b.createdAtLine())).mapToInt(ProcessInfo::id).toArray();
     }
 

@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * What the model knows at one line of a trace read in windows, in the file's own (global) line numbers: every
  * process so far, which pid each live one holds, the calls still waiting for their resumed half, and which
  * process owns lines without a pid. The window after it starts from it, so that a big file is modelled in one
- * pass with the same rules as a text in memory. Immutable once made.
+ * pass with the same rules as a text in memory. Immutable once made; the processes that ended before a state are
+ * the same objects in every state after it (they never change again), so that a file of many processes holds each
+ * of them once.
  */
 public final class ModelState {
     /** The state before the first line. */
@@ -55,15 +57,6 @@ public final class ModelState {
     /** Global lines of the calls that wait for their resumed half, ascending: the lines the next window carries. */
     public int[] pendingLines() {
         return pending.values().stream().mapToInt(Integer::intValue).sorted().toArray();
-    }
-
-    /** Copies the processes with their lines mapped by {@code map} (global to local, or back). */
-    static List<ProcessInfo> copy(List<ProcessInfo> processes, java.util.function.IntUnaryOperator map) {
-        List<ProcessInfo> out = new ArrayList<>(processes.size());
-        for (ProcessInfo p : processes) {
-            out.add(p.copy(map));
-        }
-        return out;
     }
 
     static Map<Integer, Integer> sortedCopy(Map<Integer, Integer> m) {

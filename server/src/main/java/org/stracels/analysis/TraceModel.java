@@ -26,6 +26,7 @@ public final class TraceModel {
     private final int[] partner;
     private final int[] processOfLine;
     private final List<ProcessInfo> processes;
+    private final List<ProcessInfo> active;
     private final int[] unmatchedUnfinished;
     private final int[] unmatchedResumed;
     /** Per unmatched unfinished line: the line where it became clear that it never resumes. */
@@ -33,11 +34,13 @@ public final class TraceModel {
     private final DetectedOptions options;
     private final ModelState snapshot;
 
-    private TraceModel(int[] partner, int[] processOfLine, List<ProcessInfo> processes, int[] unmatchedUnfinished,
-            int[] unmatchedSince, int[] unmatchedResumed, DetectedOptions options, ModelState snapshot) {
+    private TraceModel(int[] partner, int[] processOfLine, List<ProcessInfo> processes, List<ProcessInfo> active,
+            int[] unmatchedUnfinished, int[] unmatchedSince, int[] unmatchedResumed, DetectedOptions options,
+            ModelState snapshot) {
         this.partner = partner;
         this.processOfLine = processOfLine;
         this.processes = processes;
+        this.active = active;
         this.unmatchedUnfinished = unmatchedUnfinished;
         this.unmatchedSince = unmatchedSince;
         this.unmatchedResumed = unmatchedResumed;
@@ -84,12 +87,36 @@ public final class TraceModel {
         return processOfLine[line];
     }
 
+    /**
+     * Every process, by id. In a window of a big file, the processes that ended before the window are kept once for
+     * all windows (see {@link ModelState}): each is handed out as a fresh copy in the window's lines. Loops that look
+     * for what happens in this text should use {@link #activeProcesses()}.
+     */
     public List<ProcessInfo> processes() {
         return processes;
     }
 
+    /**
+     * The processes that may have lines in this text, in id order: all of them in a trace read whole; in a window of
+     * a big file, those alive at its start or begun in it (the ones that had ended before it are only in
+     * {@link #processes()}).
+     */
+    public List<ProcessInfo> activeProcesses() {
+        return active;
+    }
+
     public ProcessInfo process(int id) {
         return processes.get(id);
+    }
+
+    /** {@link ProcessInfo#parentId()} of process {@code id}, without a copy of a process from before a window. */
+    public int parentOf(int id) {
+        return processes instanceof WindowProcesses w ? w.raw(id).parentId() : processes.get(id).parentId();
+    }
+
+    /** {@link ProcessInfo#isThread()} of process {@code id}, without a copy of a process from before a window. */
+    public boolean isThread(int id) {
+        return processes instanceof WindowProcesses w ? w.raw(id).isThread() : processes.get(id).isThread();
     }
 
     /**
@@ -148,7 +175,14 @@ public final class TraceModel {
         private final int n;
         private final int[] partner;
         private final int[] processOfLine;
-        private final List<ProcessInfo> processes = new ArrayList<>();
+        /**
+         * The processes by id, in this text's lines: those this builder may change (alive at the seed's line or begun
+         * since). Null for a process that had ended before the window: it is {@code shared.get(id)}, in the seed's
+         * form, and is never changed again.
+         */
+        private final ArrayList<ProcessInfo> processes = new ArrayList<>();
+        /** The seed's processes (global lines), shared with the seed and with every state made from it. */
+        private final List<ProcessInfo> shared;
         /** pid → the process currently using it. */
         private final Map<Integer, ProcessInfo> live = new HashMap<>();
         /** process id → its pending unfinished line. */
@@ -180,23 +214,54 @@ public final class TraceModel {
                 pid = trace.pid(i) >= 0;
             }
             this.anyPid = pid;
-            processes.addAll(ModelState.copy(seed.processes, map::toLocal));
+            this.shared = seed.processes;
+            processes.addAll(Collections.nCopies(shared.size(), null));
             for (Map.Entry<Integer, Integer> e : seed.live.entrySet()) {
-                live.put(e.getKey(), processes.get(e.getValue()));
+                live.put(e.getKey(), own(e.getValue()));
             }
             for (Map.Entry<Integer, Integer> e : seed.pending.entrySet()) {
+                own(e.getKey());
                 int local = map.toLocal(e.getValue());
                 if (local >= 0) {
                     pending.put(e.getKey(), local);
                     processOfLine[local] = e.getKey();
                 }
             }
-            anonymous = seed.anonymous >= 0 ? processes.get(seed.anonymous) : null;
+            anonymous = seed.anonymous >= 0 ? own(seed.anonymous) : null;
         }
 
-        /** The state before local line {@code i}, in global lines. */
+        /** Process {@code id} as one this builder may change: a copy in this text's lines of the seed's, made once. */
+        private ProcessInfo own(int id) {
+            ProcessInfo p = processes.get(id);
+            if (p == null) {
+                p = shared.get(id).copy(map::toLocal);
+                processes.set(id, p);
+            }
+            return p;
+        }
+
+        private int pidOf(int id) {
+            ProcessInfo p = processes.get(id);
+            return p != null ? p.pid() : shared.get(id).pid();
+        }
+
+        /**
+         * The state before local line {@code i}, in global lines. The processes that had ended before the window are
+         * passed on as they are: a big file's state holds each of them once, whatever the number of windows.
+         */
         private ModelState capture() {
-            List<ProcessInfo> copies = ModelState.copy(processes, map::toGlobal);
+            List<ProcessInfo> copies = new ArrayList<>(processes.size());
+            for (int id = 0; id < processes.size(); id++) {
+                ProcessInfo p = processes.get(id);
+                ProcessInfo copy = p == null ? shared.get(id) : p.copy(map::toGlobal);
+                int parentPid = copy.parentId >= 0 ? pidOf(copy.parentId) : -1;
+                if (copy.parentPid != parentPid) {
+                    // its parent learnt its pid after it created it (stderr captures): once per such process
+                    copy = p == null ? copy.copy(line -> line) : copy;
+                    copy.parentPid = parentPid;
+                }
+                copies.add(copy);
+            }
             Map<Integer, Integer> liveIds = new HashMap<>();
             live.forEach((pid, p) -> liveIds.put(pid, p.id()));
             Map<Integer, Integer> pendingGlobal = new HashMap<>();
@@ -247,9 +312,14 @@ public final class TraceModel {
                     }
                 }
             }
-            for (ProcessInfo p : processes) {
+            for (int id = 0; id < processes.size(); id++) {
                 // the parent may have learnt its pid after it created the child (stderr captures)
-                p.parentPid = p.parentId >= 0 ? processes.get(p.parentId).pid() : -1;
+                ProcessInfo p = processes.get(id);
+                ProcessInfo seen = p != null ? p : shared.get(id);
+                int parentPid = seen.parentId >= 0 ? pidOf(seen.parentId) : -1;
+                if (seen.parentPid != parentPid) {
+                    own(id).parentPid = parentPid;
+                }
             }
             if (snapshotAt >= n) {
                 snapshot = capture();
@@ -266,7 +336,23 @@ public final class TraceModel {
                 lines[k] = orphanUnfinished.get(k)[0];
                 since[k] = orphanUnfinished.get(k)[1];
             }
-            return new TraceModel(partner, processOfLine, Collections.unmodifiableList(processes),
+            List<ProcessInfo> all;
+            List<ProcessInfo> active;
+            if (shared.isEmpty()) {
+                all = Collections.unmodifiableList(processes);
+                active = all;
+            } else {
+                ProcessInfo[] owned = processes.toArray(new ProcessInfo[0]);
+                all = new WindowProcesses(shared, owned, map);
+                List<ProcessInfo> here = new ArrayList<>();
+                for (ProcessInfo p : owned) {
+                    if (p != null) {
+                        here.add(p);
+                    }
+                }
+                active = Collections.unmodifiableList(here);
+            }
+            return new TraceModel(partner, processOfLine, all, active,
                     lines, since, toArray(orphanResumed), OptionsDetector.detect(trace), snapshot);
         }
 
@@ -290,8 +376,8 @@ public final class TraceModel {
         }
 
         private boolean isKnownChild(int pid) {
-            for (ProcessInfo p : processes) {
-                if (p.pid() == pid) {
+            for (int id = 0; id < processes.size(); id++) {
+                if (pidOf(id) == pid) {
                     return true;
                 }
             }

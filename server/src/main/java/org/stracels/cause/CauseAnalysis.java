@@ -90,7 +90,7 @@ public final class CauseAnalysis {
         Map<Integer, List<Cause>> exits = new HashMap<>();
         Map<Integer, String> endings = new HashMap<>();
         Map<Integer, Boolean> normal = new HashMap<>();
-        for (ProcessInfo p : model.processes()) {
+        for (ProcessInfo p : model.activeProcesses()) {
             if (p.endLine() < 0 || !TraceScan.failed(p)) {
                 continue;
             }

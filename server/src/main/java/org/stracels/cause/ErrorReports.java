@@ -97,7 +97,7 @@ final class ErrorReports {
                 drafts.add(draft);
             }
         }
-        for (ProcessInfo p : model.processes()) {
+        for (ProcessInfo p : model.activeProcesses()) {
             if (TraceScan.failed(p) && p.endLine() > 0) {
                 tailMessages(scan, p, drafts);
             }

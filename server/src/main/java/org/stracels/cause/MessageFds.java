@@ -60,7 +60,7 @@ final class MessageFds {
         int g = groupOf[process];
         if (!started[g]) {
             started[g] = true;
-            int parent = model.process(g).parentId();
+            int parent = model.parentOf(g);
             if (parent >= 0 && tables[groupOf[parent]] != null) {
                 tables[g] = tables[groupOf[parent]].copy();
             }

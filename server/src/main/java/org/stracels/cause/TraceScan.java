@@ -26,6 +26,7 @@ final class TraceScan {
             "sendmsg");
     /** Calls whose "-1" is not a failure of their own (they return what an interrupted call returned). */
     static final Set<String> NOT_OWN_FAILURE = Set.of("rt_sigreturn", "sigreturn");
+    private static final int[] NO_LINES = new int[0];
 
     private final Trace trace;
     private final int[] groupOf;
@@ -57,14 +58,14 @@ final class TraceScan {
     static TraceScan of(Trace trace, CancelCheck cancel) {
         ParsedTrace parsed = trace.parsed();
         TraceModel model = trace.model();
-        List<ProcessInfo> processes = model.processes();
-        int[] groupOf = new int[processes.size()];
-        for (ProcessInfo p : processes) {
-            int g = p.id();
-            for (int hops = 0; hops < processes.size() && model.process(g).isThread() && model.process(g).parentId() >= 0; hops++) {
-                g = model.process(g).parentId();
+        int count = model.processes().size();
+        int[] groupOf = new int[count];
+        for (int id = 0; id < count; id++) {
+            int g = id;
+            for (int hops = 0; hops < count && model.isThread(g) && model.parentOf(g) >= 0; hops++) {
+                g = model.parentOf(g);
             }
-            groupOf[p.id()] = g;
+            groupOf[id] = g;
         }
         List<String> names = parsed.names();
         String[] needles = new String[names.size()];
@@ -80,7 +81,7 @@ final class TraceScan {
             hides[id] = HiddenErrors.mayHide(names.get(id));
         }
         MessageFds fds = new MessageFds(parsed, model, groupOf);
-        IntList[] failures = new IntList[processes.size()];
+        IntList[] failures = new IntList[count];
         IntList writes = new IntList();
         IntList logs = new IntList();
         IntList nulls = new IntList();
@@ -121,9 +122,9 @@ final class TraceScan {
                 }
             }
         }
-        int[][] byGroup = new int[processes.size()][];
+        int[][] byGroup = new int[count][];
         for (int g = 0; g < byGroup.length; g++) {
-            byGroup[g] = failures[g] == null ? new int[0] : failures[g].toArray();
+            byGroup[g] = failures[g] == null ? NO_LINES : failures[g].toArray();
         }
         byte[] kinds = new byte[logKinds.size()];
         for (int k = 0; k < kinds.length; k++) {
@@ -136,7 +137,7 @@ final class TraceScan {
     /** Per group: the processes it created that exited non-zero or were killed, in the order they ended. */
     private static int[][] failedChildren(TraceModel model, int[] groupOf) {
         IntList[] children = new IntList[groupOf.length];
-        List<ProcessInfo> ended = model.processes().stream()
+        List<ProcessInfo> ended = model.activeProcesses().stream()
                 .filter(p -> !p.isThread() && p.parentId() >= 0 && p.endLine() >= 0 && failed(p))
                 .sorted(java.util.Comparator.comparingInt(ProcessInfo::endLine)).toList();
         for (ProcessInfo p : ended) {

@@ -59,7 +59,7 @@ final class ExplainCommand {
                         emit(file.name(), entry(trace, "report", r.line(), what, r.causes()), all, out);
                     }
                 }
-                for (ProcessInfo p : model.processes()) {
+                for (ProcessInfo p : model.activeProcesses()) {
                     List<Cause> causes = window.owns(p.endLine()) ? analysis.causesOfExit(trace, p.endLine()) : List.of();
                     if (!causes.isEmpty()) {
                         String ending = analysis.ending(p.endLine());

@@ -85,7 +85,7 @@ public final class Summary {
                 firstByErrno.putIfAbsent(parsed.errno(i), window.global(i));
             }
         }
-        for (ProcessInfo p : trace.model().processes()) {
+        for (ProcessInfo p : trace.model().activeProcesses()) {
             if (window.owns(p.firstLine())) {
                 started.put(p.id(), time(parsed, p.firstLine()));
             }
@@ -107,7 +107,7 @@ public final class Summary {
                 said.add(r.processId());
             }
         }
-        for (ProcessInfo p : trace.model().processes()) {
+        for (ProcessInfo p : trace.model().activeProcesses()) {
             if (window.owns(p.endLine()) && exits.size() < MAX_FAILED) {
                 List<Cause> causes = analysis.causesOfExit(trace, p.endLine());
                 if (!causes.isEmpty()) {

@@ -289,7 +289,7 @@ public final class ViewSelector {
             return of;
         }
         int found = -1;
-        for (ProcessInfo p : model.processes()) {
+        for (ProcessInfo p : model.activeProcesses()) {
             if (p.pid() == pid && (p.firstLine() <= line || p.firstLine() < -1) && (p.endLine() < 0 || p.endLine() >= line)) {
                 found = p.id();
             }
