@@ -9,12 +9,16 @@ public final class Trace {
     private final ParsedTrace parsed;
     private final TraceModel model;
     private final LineMap lines;
+    private final int ownFrom;
+    private final int ownTo;
     private FdModel fds; // guarded by this
 
-    private Trace(ParsedTrace parsed, TraceModel model, LineMap lines) {
+    private Trace(ParsedTrace parsed, TraceModel model, LineMap lines, int ownFrom, int ownTo) {
         this.parsed = parsed;
         this.model = model;
         this.lines = lines;
+        this.ownFrom = ownFrom;
+        this.ownTo = ownTo;
     }
 
     public static Trace of(String text) {
@@ -23,12 +27,28 @@ public final class Trace {
 
     public static Trace of(String text, CancelCheck cancel) {
         ParsedTrace parsed = TraceParser.parse(text, cancel);
-        return new Trace(parsed, TraceModel.build(parsed, cancel), LineMap.IDENTITY);
+        return new Trace(parsed, TraceModel.build(parsed, cancel), LineMap.IDENTITY, 0, Integer.MAX_VALUE);
     }
 
     /** A window of a big file, already parsed and modelled; {@code lines} relates its lines to the file's. */
     public static Trace of(ParsedTrace parsed, TraceModel model, LineMap lines) {
-        return new Trace(parsed, model, lines);
+        return new Trace(parsed, model, lines, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A window of a big file that answers for its lines {@code from} (inclusive) to {@code to} (exclusive) only: the
+     * lines before and after are context, answered for by the windows that own them.
+     */
+    public static Trace of(ParsedTrace parsed, TraceModel model, LineMap lines, int from, int to) {
+        return new Trace(parsed, model, lines, from, to);
+    }
+
+    /**
+     * Whether this text answers for line {@code line}: every line of a trace read whole; a window's own lines. Work
+     * done once per line of the file (the ranked causes of a report or an exit) is done by the window that owns it.
+     */
+    public boolean owns(int line) {
+        return line >= ownFrom && line < ownTo;
     }
 
     /**

@@ -78,6 +78,10 @@ public final class CauseAnalysis {
         Map<Integer, Integer> previous = new HashMap<>();
         for (ErrorReports.Draft d : drafts) {
             cancel.checkCanceled();
+            if (!trace.owns(d.first())) {
+                previous.put(d.group(), d.last()); // a window's context: the window that owns it ranks it
+                continue;
+            }
             String lower = MessageClues.lower(d.text());
             CauseRanker.Anchor anchor = new CauseRanker.Anchor(d.first(), d.last(), d.processId(), d.group(),
                     previous.getOrDefault(d.group(), -1), lower, false);
@@ -91,7 +95,7 @@ public final class CauseAnalysis {
         Map<Integer, String> endings = new HashMap<>();
         Map<Integer, Boolean> normal = new HashMap<>();
         for (ProcessInfo p : model.activeProcesses()) {
-            if (p.endLine() < 0 || !TraceScan.failed(p)) {
+            if (p.endLine() < 0 || !TraceScan.failed(p) || !trace.owns(p.endLine())) {
                 continue;
             }
             cancel.checkCanceled();

@@ -103,12 +103,18 @@ public final class TraceParser {
         int n = 0;
         int len = text.length();
         int pos = 0;
+        // without a CR anywhere (nearly every trace), String.indexOf finds the line breaks: much faster than charAt
+        boolean lfOnly = text.indexOf('\r') < 0;
         while (pos < len || n == 0) {
             if (n + 2 > starts.length) {
                 starts = java.util.Arrays.copyOf(starts, starts.length * 2);
             }
             starts[n++] = pos;
             int i = pos;
+            if (lfOnly) {
+                int lf = text.indexOf('\n', pos);
+                i = lf < 0 ? len : lf;
+            }
             while (i < len) {
                 char c = text.charAt(i);
                 if (c == '\n' || c == '\r') {

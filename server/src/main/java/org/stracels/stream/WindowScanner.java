@@ -182,7 +182,7 @@ public final class WindowScanner {
         int to = from + p.own().lineCount();
         int snapshotAt = p.last() ? parsed.lineCount() : to - Math.min(options.lookback(), p.own().lineCount());
         TraceModel model = TraceModel.continueFrom(parsed, state, map, p.last(), snapshotAt, cancel);
-        return new TraceWindow(Trace.of(parsed, model, map), map, from, to, p.last(), p.own().bytesRead());
+        return new TraceWindow(Trace.of(parsed, model, map, from, to), map, from, to, p.last(), p.own().bytesRead());
     }
 
     /** The last {@code k} lines of a block's text (every line ends with LF). */
