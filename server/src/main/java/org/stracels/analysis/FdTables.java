@@ -99,7 +99,8 @@ final class FdTables {
                 for (int fd = 0; fd < from.slots.length; fd++) {
                     int life = from.slots[fd];
                     if (life >= 0) {
-                        table.put(fd, records.addLife(t, records.lifeInstance(life), line, records.lifeCloexec(life)), line);
+                        int copy = records.addLife(t, records.lifeInstance(life), line, records.lifeCloexec(life));
+                        table.put(fd, copy, line);
                     }
                 }
             }
@@ -160,7 +161,8 @@ final class FdTables {
         if (instance < 0) {
             int owner = at.owner;
             int firstLine = Math.max(model.process(owner).firstLine(), 0);
-            instance = records.addInstance(fd, FdModel.Origin.INHERITED, firstLine, -1, -1, -1, owner, nameStart, nameEnd);
+            instance = records.addInstance(fd, FdModel.Origin.INHERITED, firstLine, -1, -1, -1, owner, nameStart,
+                    nameEnd);
         }
         int life = -1;
         for (int i = chain.size() - 1; i >= 0; i--) {
@@ -177,7 +179,8 @@ final class FdTables {
     /** The instance table {@code table} held at {@code fd} on {@code line}, as far as its current and last life tell; -1. */
     private int heldAt(Table table, int fd, int line) {
         for (int life : new int[] {table.get(fd), fd < table.lastEnded.length ? table.lastEnded[fd] : -1}) {
-            if (life >= 0 && records.lifeFrom(life) <= line && (records.lifeEnd(life) < 0 || records.lifeEnd(life) >= line)) {
+            if (life >= 0 && records.lifeFrom(life) <= line
+                    && (records.lifeEnd(life) < 0 || records.lifeEnd(life) >= line)) {
                 return records.lifeInstance(life);
             }
         }

@@ -36,9 +36,12 @@ class FindingClassTest {
     @Test
     void failuresRoutineNoiseExitsAndReportedErrors() {
         List<Finding> plain = check(Testdata.read("plain.strace"));
-        assertThat(one(plain, f -> f.message().contains("\"/nonexistent\"")).findingClass()).isEqualTo(FindingClass.FAILURE);
-        assertThat(one(plain, f -> f.message().contains("/etc/ld.so.preload")).findingClass()).isEqualTo(FindingClass.NOISE);
-        assertThat(one(plain, f -> f.code().equals("nonzero-exit")).findingClass()).isEqualTo(FindingClass.NONZERO_EXIT);
+        assertThat(one(plain, f -> f.message().contains("\"/nonexistent\"")).findingClass())
+                .isEqualTo(FindingClass.FAILURE);
+        assertThat(one(plain, f -> f.message().contains("/etc/ld.so.preload")).findingClass())
+                .isEqualTo(FindingClass.NOISE);
+        assertThat(one(plain, f -> f.code().equals("nonzero-exit")).findingClass())
+                .isEqualTo(FindingClass.NONZERO_EXIT);
         assertThat(one(plain, f -> f.code().equals("reported-error")).findingClass())
                 .isEqualTo(FindingClass.REPORTED_ERROR);
         // read(...) = ? ERESTARTSYS: the kernel restarts the call, routine
@@ -119,7 +122,8 @@ class FindingClassTest {
                             c == FindingClass.KILLED ? DiagnosticPolicy.normalKill(expected) : expected);
                 }
                 ReturnKind result = parsed.returnKind(f.line());
-                if ((result == ReturnKind.ERROR || result == ReturnKind.RESTART) && f.code().equals(parsed.errno(f.line()))) {
+                boolean failedLine = result == ReturnKind.ERROR || result == ReturnKind.RESTART;
+                if (failedLine && f.code().equals(parsed.errno(f.line()))) {
                     assertThat(FailedCalls.classify(parsed, trace.model(), f.line())).as(where).isEqualTo(c);
                     classified++;
                 }

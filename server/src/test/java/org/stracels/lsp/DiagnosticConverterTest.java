@@ -22,7 +22,8 @@ class DiagnosticConverterTest {
         Positions positions = Positions.of(text);
         int errno = text.indexOf("EIO");
         int line1 = text.indexOf("2 read");
-        Finding finding = new Finding(1, errno, errno + 3, Severity.WARNING, FindingClass.FAILURE, "EIO", "read failed with EIO",
+        Finding finding = new Finding(1, errno, errno + 3, Severity.WARNING, FindingClass.FAILURE, "EIO",
+                "read failed with EIO",
                 List.of(new Finding.Related(0, -1, -1, "created here"),
                         new Finding.Related(1, line1 + 2, line1 + 6, "the call")));
 
