@@ -116,13 +116,13 @@ final class FdEffects {
         if (isDup) {
             long old = FdCalls.number(c.arg(0));
             int oldLife = old >= 0 && old < Integer.MAX_VALUE ? tables.get(t, (int) old) : -1;
-            dupOf = oldLife >= 0 ? tables.lifeInstance(oldLife) : -1;
+            dupOf = oldLife >= 0 ? tables.records().lifeInstance(oldLife) : -1;
         }
         tables.end(t, fd, c.line(), name.equals("dup2") || name.equals("dup3")
                 ? FdModel.End.REPLACED_BY_DUP : FdModel.End.REPLACED_UNSEEN);
         if (ds < 0 && dupOf >= 0) {
-            ds = tables.instNameStart(dupOf);
-            de = tables.instNameEnd(dupOf);
+            ds = tables.records().instNameStart(dupOf);
+            de = tables.records().instNameEnd(dupOf);
         } else if (ds < 0 && NAMED_BY_PATH.contains(name)) {
             ArgNode path = firstString(c);
             if (path != null) {

@@ -54,7 +54,7 @@ public final class FdModel {
     private static final Origin[] ORIGINS = Origin.values();
     private static final End[] ENDS = End.values();
 
-    private final FdTables tables;
+    private final FdRecords records;
     private final List<String> names;
     private final int[] useOffsets;
     private final int[] useLives;
@@ -65,20 +65,20 @@ public final class FdModel {
     private final int[] instanceLifeStart;
     private final int[] livesByInstance;
 
-    FdModel(FdTables tables, List<String> names, int[] useOffsets, int[] useLives) {
-        this.tables = tables;
+    FdModel(FdRecords records, List<String> names, int[] useOffsets, int[] useLives) {
+        this.records = records;
         this.names = names;
         this.useOffsets = useOffsets;
         this.useLives = useLives;
-        int lives = tables.lifeCount();
+        int lives = records.lifeCount();
         lifeUseStart = new int[lives + 1];
         usesByLife = group(useLives, lives, lifeUseStart);
         int[] lifeInstance = new int[lives];
         for (int l = 0; l < lives; l++) {
-            lifeInstance[l] = tables.lifeInstance(l);
+            lifeInstance[l] = records.lifeInstance(l);
         }
-        instanceLifeStart = new int[tables.instanceCount() + 1];
-        livesByInstance = group(lifeInstance, tables.instanceCount(), instanceLifeStart);
+        instanceLifeStart = new int[records.instanceCount() + 1];
+        livesByInstance = group(lifeInstance, records.instanceCount(), instanceLifeStart);
     }
 
     /** Builds the model of {@code trace}: one pass over its lines. */
@@ -122,23 +122,23 @@ public final class FdModel {
     }
 
     public FdInstance instanceOfUse(int use) {
-        return instance(tables.lifeInstance(useLives[use]));
+        return instance(records.lifeInstance(useLives[use]));
     }
 
     public int instanceCount() {
-        return tables.instanceCount();
+        return records.instanceCount();
     }
 
     public FdInstance instance(int id) {
-        int creator = tables.instCreator(id);
-        return new FdInstance(id, tables.instFd(id), ORIGINS[tables.instOrigin(id)], tables.instLine(id),
-                tables.instOffset(id), creator < 0 ? null : names.get(creator), tables.instDupOf(id),
-                tables.instProcess(id), tables.instNameStart(id), tables.instNameEnd(id));
+        int creator = records.instCreator(id);
+        return new FdInstance(id, records.instFd(id), ORIGINS[records.instOrigin(id)], records.instLine(id),
+                records.instOffset(id), creator < 0 ? null : names.get(creator), records.instDupOf(id),
+                records.instProcess(id), records.instNameStart(id), records.instNameEnd(id));
     }
 
     public FdLife life(int id) {
-        return new FdLife(id, tables.lifeInstance(id), tables.lifeProcess(id), tables.lifeFrom(id),
-                tables.lifeEnd(id), ENDS[tables.lifeEndReason(id)], tables.lifeCloexec(id));
+        return new FdLife(id, records.lifeInstance(id), records.lifeProcess(id), records.lifeFrom(id),
+                records.lifeEnd(id), ENDS[records.lifeEndReason(id)], records.lifeCloexec(id));
     }
 
     /** Every table the instance was held in, in the order the lives began. */
@@ -183,14 +183,14 @@ public final class FdModel {
      * following an fd into another file of an -ff trace. A scan over the lives: not for hot paths.
      */
     public int instanceAt(int processId, int fd, int line) {
-        int t = processId >= 0 ? tables.tableOfProcess(processId) : -1;
+        int t = processId >= 0 ? records.tableOfProcess(processId) : -1;
         if (t < 0) {
             return -1;
         }
-        for (int l = 0; l < tables.lifeCount(); l++) {
-            int instance = tables.lifeInstance(l);
-            if (tables.lifeTable(l) == t && tables.instFd(instance) == fd && tables.lifeFrom(l) <= line
-                    && (tables.lifeEnd(l) < 0 || tables.lifeEnd(l) >= line)) {
+        for (int l = 0; l < records.lifeCount(); l++) {
+            int instance = records.lifeInstance(l);
+            if (records.lifeTable(l) == t && records.instFd(instance) == fd && records.lifeFrom(l) <= line
+                    && (records.lifeEnd(l) < 0 || records.lifeEnd(l) >= line)) {
                 return instance;
             }
         }
@@ -200,7 +200,7 @@ public final class FdModel {
     /** Bytes held by the model's arrays. */
     public long bytes() {
         return 4L * (useOffsets.length + useLives.length + lifeUseStart.length + usesByLife.length
-                + instanceLifeStart.length + livesByInstance.length) + tables.bytes();
+                + instanceLifeStart.length + livesByInstance.length) + records.bytes();
     }
 
     /** Uses are recorded in line order, which is text order except for rare cut lines: sort when needed. */

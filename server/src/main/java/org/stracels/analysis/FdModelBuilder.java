@@ -15,8 +15,9 @@ import org.stracels.parse.Span;
 
 /**
  * Walks the trace once, in line order, and replays every call that makes, copies, ends or uses an fd on the
- * tables of {@link FdTables}. Arguments of a cut call count where they are printed: the entry half's when
- * the unfinished line is reached, the rest and the effects (new fds, closes) at the resumed line. Only lines
+ * tables of {@link FdTables}, which write the instances and lives they see to an {@link FdRecords}: the model
+ * keeps only that. Arguments of a cut call count where they are printed: the entry half's when the unfinished
+ * line is reached, the rest and the effects (new fds, closes) at the resumed line. Only lines
  * of calls that can involve fds are read again (and, in -y traces, lines with a decoration).
  */
 final class FdModelBuilder {
@@ -26,6 +27,7 @@ final class FdModelBuilder {
     private final String text;
     private final boolean decorated;
     private final FdTables tables;
+    private final FdRecords records;
     private final boolean[] relevant;
     private final FdEffects effects;
     private final IntList useOffsets = new IntList(1024);
@@ -38,7 +40,8 @@ final class FdModelBuilder {
         this.text = parsed.text();
         String fds = model.options().decodeFds();
         this.decorated = fds != null && !fds.isEmpty();
-        this.tables = new FdTables(model);
+        this.records = new FdRecords(model.processes().size());
+        this.tables = new FdTables(model, records);
         this.effects = new FdEffects(this, tables);
         List<String> names = parsed.names();
         this.relevant = new boolean[names.size()];
@@ -67,7 +70,7 @@ final class FdModelBuilder {
                 tables.tableOf(births[nextBirth++], i, this::sharesTable);
             }
             while (nextEnding < endings.length && model.process(endings[nextEnding]).endLine() == i) {
-                int t = tables.tableOfProcess(endings[nextEnding++]);
+                int t = records.tableOfProcess(endings[nextEnding++]);
                 if (t >= 0) {
                     tables.release(t, i);
                 }
@@ -76,7 +79,7 @@ final class FdModelBuilder {
         int[] offsets = useOffsets.toArray();
         int[] lives = useLives.toArray();
         int count = FdModel.sortByOffset(offsets, lives);
-        return new FdModel(tables, parsed.names(), Arrays.copyOf(offsets, count), Arrays.copyOf(lives, count));
+        return new FdModel(records, parsed.names(), Arrays.copyOf(offsets, count), Arrays.copyOf(lives, count));
     }
 
     /** Processes that end (exit, killed, superseded), by their end line. */
@@ -226,15 +229,15 @@ final class FdModelBuilder {
         if (life < 0) {
             life = tables.unknown(t, fd, line, offset, decorationStart, decorationEnd);
         } else if (decorationStart >= 0) {
-            int instance = tables.lifeInstance(life);
-            int nameStart = tables.instNameStart(instance);
-            if (nameStart >= 0 && !FdNames.sameObject(text.substring(nameStart, tables.instNameEnd(instance)),
+            int instance = records.lifeInstance(life);
+            int nameStart = records.instNameStart(instance);
+            if (nameStart >= 0 && !FdNames.sameObject(text.substring(nameStart, records.instNameEnd(instance)),
                     text.substring(decorationStart, decorationEnd))) {
                 tables.end(t, fd, line, FdModel.End.REPLACED_UNSEEN);
                 life = tables.create(t, fd, line, offset, -1, FdModel.Origin.INFERRED, -1, false, decorationStart,
                         decorationEnd);
             } else {
-                tables.nameIfUnnamed(instance, decorationStart, decorationEnd);
+                records.nameIfUnnamed(instance, decorationStart, decorationEnd);
             }
         }
         if (life >= 0) {

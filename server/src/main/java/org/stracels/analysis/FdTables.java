@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fd tables of the processes while {@link FdModelBuilder} walks the trace, and the instances and lives
- * it records. A process gets a table at its first line: threads and CLONE_FILES children share their
- * creator's, forks copy it (the copy holds the same instances, each in a new life), a process of unknown
- * parent starts with an empty one. A number used before anything made it is inherited: from the table it
- * was copied from when that one never held the number either, else from before the trace.
+ * The replay state of {@link FdModelBuilder}: the fd tables of the processes while it walks the trace, each
+ * mapping fd numbers to the life holding them. What they record (instances and lives) goes to an
+ * {@link FdRecords}, which outlives the walk; the tables themselves are dropped with the builder. A process
+ * gets a table at its first line: threads and CLONE_FILES children share their creator's, forks copy it (the
+ * copy holds the same instances, each in a new life), a process of unknown parent starts with an empty one. A
+ * number used before anything made it is inherited: from the table it was copied from when that one never
+ * held the number either, else from before the trace.
  */
 final class FdTables {
     private static final int MAX_FD = 1 << 20;
@@ -64,45 +66,32 @@ final class FdTables {
     }
 
     private final TraceModel model;
+    private final FdRecords records;
     private final List<Table> tables = new ArrayList<>();
-    private final int[] tableOfProcess;
 
-    private final IntList instFd = new IntList();
-    private final IntList instOrigin = new IntList();
-    private final IntList instLine = new IntList();
-    private final IntList instOffset = new IntList();
-    private final IntList instCreator = new IntList();
-    private final IntList instDupOf = new IntList();
-    private final IntList instProcess = new IntList();
-    private final IntList instNameStart = new IntList();
-    private final IntList instNameEnd = new IntList();
-
-    private final IntList lifeInstance = new IntList();
-    private final IntList lifeTable = new IntList();
-    private final IntList lifeFrom = new IntList();
-    private final IntList lifeEnd = new IntList();
-    private final IntList lifeEndReason = new IntList();
-    private final IntList lifeCloexec = new IntList();
-
-    FdTables(TraceModel model) {
+    FdTables(TraceModel model, FdRecords records) {
         this.model = model;
-        this.tableOfProcess = new int[model.processes().size()];
-        Arrays.fill(tableOfProcess, -1);
+        this.records = records;
+    }
+
+    /** Where the instances and lives go. */
+    FdRecords records() {
+        return records;
     }
 
     /** The table of process {@code process}, made at its first line; {@code shares}: CLONE_FILES/CLONE_THREAD. */
     int tableOf(int process, int line, java.util.function.IntPredicate shares) {
-        int t = tableOfProcess[process];
+        int t = records.tableOfProcess(process);
         if (t >= 0) {
             return t;
         }
         ProcessInfo p = model.process(process);
-        int parentTable = p.parentId() >= 0 ? tableOfProcess[p.parentId()] : -1;
+        int parentTable = p.parentId() >= 0 ? records.tableOfProcess(p.parentId()) : -1;
         if (parentTable >= 0 && shares.test(process)) {
             tables.get(parentTable).refs++;
             t = parentTable;
         } else {
-            t = tables.size();
+            t = records.addTable(process);
             Table table = new Table(process, parentTable, line);
             tables.add(table);
             if (parentTable >= 0) {
@@ -110,12 +99,13 @@ final class FdTables {
                 for (int fd = 0; fd < from.slots.length; fd++) {
                     int life = from.slots[fd];
                     if (life >= 0) {
-                        table.put(fd, addLife(t, lifeInstance.get(life), line, lifeCloexec.get(life) != 0), line);
+                        int copy = records.addLife(t, records.lifeInstance(life), line, records.lifeCloexec(life));
+                        table.put(fd, copy, line);
                     }
                 }
             }
         }
-        tableOfProcess[process] = t;
+        records.setTableOfProcess(process, t);
         return t;
     }
 
@@ -130,8 +120,9 @@ final class FdTables {
         if (fd < 0 || fd >= MAX_FD) {
             return -1;
         }
-        int instance = addInstance(fd, origin, line, offset, creator, dupOf, tables.get(t).owner, nameStart, nameEnd);
-        int life = addLife(t, instance, line, cloexec);
+        int instance = records.addInstance(fd, origin, line, offset, creator, dupOf, tables.get(t).owner, nameStart,
+                nameEnd);
+        int life = records.addLife(t, instance, line, cloexec);
         tables.get(t).put(fd, life, line);
         return life;
     }
@@ -170,13 +161,14 @@ final class FdTables {
         if (instance < 0) {
             int owner = at.owner;
             int firstLine = Math.max(model.process(owner).firstLine(), 0);
-            instance = addInstance(fd, FdModel.Origin.INHERITED, firstLine, -1, -1, -1, owner, nameStart, nameEnd);
+            instance = records.addInstance(fd, FdModel.Origin.INHERITED, firstLine, -1, -1, -1, owner, nameStart,
+                    nameEnd);
         }
         int life = -1;
         for (int i = chain.size() - 1; i >= 0; i--) {
             Table holder = tables.get(chain.get(i));
             if (holder == table || (holder.get(fd) < 0 && holder.firstHeld(fd) < 0)) {
-                int l = addLife(chain.get(i), instance, holder.startLine, false);
+                int l = records.addLife(chain.get(i), instance, holder.startLine, false);
                 holder.put(fd, l, holder.startLine);
                 life = l;
             }
@@ -187,8 +179,9 @@ final class FdTables {
     /** The instance table {@code table} held at {@code fd} on {@code line}, as far as its current and last life tell; -1. */
     private int heldAt(Table table, int fd, int line) {
         for (int life : new int[] {table.get(fd), fd < table.lastEnded.length ? table.lastEnded[fd] : -1}) {
-            if (life >= 0 && lifeFrom.get(life) <= line && (lifeEnd.get(life) < 0 || lifeEnd.get(life) >= line)) {
-                return lifeInstance.get(life);
+            if (life >= 0 && records.lifeFrom(life) <= line
+                    && (records.lifeEnd(life) < 0 || records.lifeEnd(life) >= line)) {
+                return records.lifeInstance(life);
             }
         }
         return -1;
@@ -199,8 +192,7 @@ final class FdTables {
         Table table = tables.get(t);
         int life = table.get(fd);
         if (life >= 0) {
-            lifeEnd.set(life, line);
-            lifeEndReason.set(life, reason.ordinal());
+            records.endLife(life, line, reason);
             table.slots[fd] = -1;
             table.lastEnded[fd] = life;
         }
@@ -222,7 +214,7 @@ final class FdTables {
     void setCloexec(int t, int fd, boolean on) {
         int life = tables.get(t).get(fd);
         if (life >= 0) {
-            lifeCloexec.set(life, on ? 1 : 0);
+            records.setCloexec(life, on);
         }
     }
 
@@ -231,7 +223,7 @@ final class FdTables {
         Table table = tables.get(t);
         for (int fd = 0; fd < table.slots.length; fd++) {
             int life = table.slots[fd];
-            if (life >= 0 && lifeCloexec.get(life) != 0) {
+            if (life >= 0 && records.lifeCloexec(life)) {
                 end(t, fd, line, FdModel.End.CLOSE_ON_EXEC);
             }
         }
@@ -246,64 +238,5 @@ final class FdTables {
         for (int fd = 0; fd < table.slots.length; fd++) {
             end(t, fd, line, FdModel.End.EXIT);
         }
-    }
-
-    int tableOfProcess(int process) {
-        return tableOfProcess[process];
-    }
-
-    private int addInstance(int fd, FdModel.Origin origin, int line, int offset, int creator, int dupOf, int process,
-            int nameStart, int nameEnd) {
-        instFd.add(fd);
-        instOrigin.add(origin.ordinal());
-        instLine.add(line);
-        instOffset.add(offset);
-        instCreator.add(creator);
-        instDupOf.add(dupOf);
-        instProcess.add(process);
-        instNameStart.add(nameStart);
-        return instNameEnd.add(nameEnd);
-    }
-
-    private int addLife(int t, int instance, int from, boolean cloexec) {
-        lifeInstance.add(instance);
-        lifeTable.add(t);
-        lifeFrom.add(from);
-        lifeEnd.add(-1);
-        lifeEndReason.add(FdModel.End.OPEN.ordinal());
-        return lifeCloexec.add(cloexec ? 1 : 0);
-    }
-
-    /** Names a nameless instance from a decoration seen later. */
-    void nameIfUnnamed(int instance, int start, int end) {
-        if (instNameStart.get(instance) < 0 && start >= 0) {
-            instNameStart.set(instance, start);
-            instNameEnd.set(instance, end);
-        }
-    }
-
-    int instanceCount() { return instFd.size(); }
-    int instFd(int i) { return instFd.get(i); }
-    int instOrigin(int i) { return instOrigin.get(i); }
-    int instLine(int i) { return instLine.get(i); }
-    int instOffset(int i) { return instOffset.get(i); }
-    int instCreator(int i) { return instCreator.get(i); }
-    int instDupOf(int i) { return instDupOf.get(i); }
-    int instProcess(int i) { return instProcess.get(i); }
-    int instNameStart(int i) { return instNameStart.get(i); }
-    int instNameEnd(int i) { return instNameEnd.get(i); }
-
-    int lifeCount() { return lifeInstance.size(); }
-    int lifeInstance(int l) { return lifeInstance.get(l); }
-    int lifeProcess(int l) { return tables.get(lifeTable.get(l)).owner; }
-    int lifeTable(int l) { return lifeTable.get(l); }
-    int lifeFrom(int l) { return lifeFrom.get(l); }
-    int lifeEnd(int l) { return lifeEnd.get(l); }
-    int lifeEndReason(int l) { return lifeEndReason.get(l); }
-    boolean lifeCloexec(int l) { return lifeCloexec.get(l) != 0; }
-
-    /** Bytes held by the instance and life arrays. */
-    long bytes() {
-        return 4L * (9L * instFd.size() + 6L * lifeInstance.size());
     }
 }

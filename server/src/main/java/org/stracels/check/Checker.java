@@ -101,7 +101,7 @@ public final class Checker {
                     Severity severity = severity(FindingClass.MALFORMED);
                     if (severity != null) {
                         ParsedLine line = parsed.line(i);
-                        findings.add(new Finding(i, line.lineStart(), line.lineEnd(), severity,
+                        findings.add(new Finding(i, line.lineStart(), line.lineEnd(), severity, FindingClass.MALFORMED,
                                 FindingCode.MALFORMED_LINE.id(), "Malformed line: " + line.problem(), List.of()));
                     }
                 }
@@ -112,7 +112,7 @@ public final class Checker {
                     if (line != null && line.number() != 0) {
                         List<Cause> list = causes.causesOfExit(trace, i);
                         findings.add(new Finding(i, line.detailSpan().start(), line.detailSpan().end(),
-                                severity, FindingCode.NONZERO_EXIT.id(),
+                                severity, FindingClass.NONZERO_EXIT, FindingCode.NONZERO_EXIT.id(),
                                 who(model, i) + " exited with status " + line.number() + ExitFindings.likelyCause(trace, list),
                                 ExitFindings.related(parsed, list, startOf(model, i, "process start"))));
                     }
@@ -149,18 +149,19 @@ public final class Checker {
                 : List.of();
         if (line.returnKind() == ReturnKind.RESTART) {
             Severity severity = severity(FindingClass.NOISE);
-            return severity == null ? null : new Finding(i, at.start(), at.end(), severity, errno,
+            return severity == null ? null : new Finding(i, at.start(), at.end(), severity, FindingClass.NOISE, errno,
                     name + " was interrupted by a signal (" + errno + ": " + message
                             + "); the kernel restarts it or fails it with EINTR, the program never sees " + errno,
                     related);
         }
         String reason = DiagnosticPolicy.routineReason(name, errno, path);
-        Severity severity = severity(reason == null ? FindingClass.FAILURE : FindingClass.NOISE);
+        FindingClass c = DiagnosticPolicy.failedCall(reason);
+        Severity severity = severity(c);
         if (severity == null) {
             return null;
         }
-        return new Finding(i, at.start(), at.end(), severity, errno, failureMessage(name, errno, message, path, reason),
-                related);
+        return new Finding(i, at.start(), at.end(), severity, c, errno,
+                failureMessage(name, errno, message, path, reason), related);
     }
 
     /**
@@ -184,12 +185,13 @@ public final class Checker {
         String errno = whole.errno();
         String path = ArgParser.firstString(joined.text(), whole.argsSpan());
         String reason = DiagnosticPolicy.routineReason(name, errno, path);
-        Severity severity = severity(reason == null ? FindingClass.FAILURE : FindingClass.NOISE);
+        FindingClass c = DiagnosticPolicy.failedCall(reason);
+        Severity severity = severity(c);
         if (severity == null) {
             return null;
         }
         String message = whole.errnoTextSpan().isPresent() ? whole.errnoTextSpan().text(joined.text()) : Errnos.message(errno);
-        return new Finding(continuation, errnoSpan.start() + shift, errnoSpan.end() + shift, severity, errno,
+        return new Finding(continuation, errnoSpan.start() + shift, errnoSpan.end() + shift, severity, c, errno,
                 failureMessage(name, errno, message, path, reason),
                 List.of(new Finding.Related(i, parsed.lineStart(i), parsed.lineEnd(i),
                         "the call started here; the program's output cut its line")));
@@ -223,7 +225,7 @@ public final class Checker {
         boolean said = ending != null && !list.isEmpty() && ending.contains("line " + trace.lineNumber(list.get(0).line()) + ")");
         String m = who(model, i) + " was killed by " + line.name() + (line.coreDumped() ? " and dumped core" : "")
                 + (ending != null ? ": " + ending : "") + (said ? "" : ExitFindings.likelyCause(trace, list));
-        return new Finding(i, line.nameSpan().start(), line.nameSpan().end(), severity,
+        return new Finding(i, line.nameSpan().start(), line.nameSpan().end(), severity, FindingClass.KILLED,
                 FindingCode.KILLED_BY_SIGNAL.id(), m, ExitFindings.related(parsed, list, startOf(model, i, "process start")));
     }
 
@@ -238,7 +240,7 @@ public final class Checker {
         String meaning = Errnos.message(errno);
         String m = parsed.name(i) + " succeeded, but what it returns holds an error: " + errno
                 + (meaning != null && !meaning.equals(errno) ? " (" + meaning + ")" : "") + " — " + hidden.what();
-        return new Finding(i, hidden.start(), hidden.end(), severity, errno, m, List.of());
+        return new Finding(i, hidden.start(), hidden.end(), severity, FindingClass.FAILURE, errno, m, List.of());
     }
 
     private Finding unmatchedHalf(int i, String text) {
@@ -257,14 +259,14 @@ public final class Checker {
             }
             related.addAll(startOf(model, i, "process start"));
             Span at = line.unfinishedSpan().isPresent() ? line.unfinishedSpan() : line.nameSpan();
-            return new Finding(i, at.start(), at.end(), severity,
+            return new Finding(i, at.start(), at.end(), severity, FindingClass.UNMATCHED,
                     FindingCode.UNFINISHED_NEVER_RESUMED.id(),
                     line.name() + " never returned: no '<... " + line.name() + " resumed>' line follows for this process",
                     related);
         }
         related.addAll(startOf(model, i, "process start"));
         Span at = line.nameSpan();
-        return new Finding(i, at.start(), at.end(), severity,
+        return new Finding(i, at.start(), at.end(), severity, FindingClass.UNMATCHED,
                 FindingCode.RESUMED_WITHOUT_START.id(),
                 "the start of this " + line.name() + " call is not in this trace (it began before tracing, or in"
                         + " another thread's file with -ff)",

@@ -39,11 +39,16 @@ public final class DiagnosticPolicy {
 
     public DiagnosticPolicy(DiagnosticSettings settings) {
         for (FindingClass c : FindingClass.values()) {
-            severities.put(c, settings.severities().getOrDefault(c, Optional.of(DEFAULTS.get(c))));
+            if (c.isSetting()) {
+                severities.put(c, settings.severities().getOrDefault(c, Optional.of(DEFAULTS.get(c))));
+            }
         }
     }
 
-    /** The severity of findings of class {@code c}; empty when the user switched them off. */
+    /**
+     * The severity of findings of class {@code c}; empty when the user switched them off. Only for the classes
+     * a user can set ({@link FindingClass#isSetting()}); the others are never switched off.
+     */
     public Optional<Severity> severity(FindingClass c) {
         return severities.get(c);
     }
@@ -112,9 +117,12 @@ public final class DiagnosticPolicy {
         return processFailed ? Severity.INFORMATION : Severity.HINT;
     }
 
-    /** The class of a failed call: {@link FindingClass#NOISE} when routine, else {@link FindingClass#FAILURE}. */
-    public static FindingClass failedCall(String syscall, String errno, String path) {
-        return routineReason(syscall, errno, path) == null ? FindingClass.FAILURE : FindingClass.NOISE;
+    /**
+     * The class of a failed call from its {@link #routineReason}: {@link FindingClass#NOISE} when it has one, else
+     * {@link FindingClass#FAILURE}.
+     */
+    public static FindingClass failedCall(String routineReason) {
+        return routineReason == null ? FindingClass.FAILURE : FindingClass.NOISE;
     }
 
     /**

@@ -26,7 +26,7 @@ public final class FailedCalls {
         }
         String errno = parsed.errno(i);
         String path = DiagnosticPolicy.needsPath(name, errno) ? path(parsed, entryLine(parsed, model, i), name) : null;
-        return DiagnosticPolicy.failedCall(name, errno, path);
+        return DiagnosticPolicy.failedCall(DiagnosticPolicy.routineReason(name, errno, path));
     }
 
     /** The line where the call of line {@code i} started: its unfinished half when {@code i} is resumed. */

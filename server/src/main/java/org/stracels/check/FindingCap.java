@@ -32,7 +32,7 @@ public final class FindingCap {
             result.add(findings.get(i));
         }
         int left = findings.size() - limit;
-        result.add(new Finding(0, -1, -1, Severity.INFORMATION, FindingCode.LEFT_OUT.id(),
+        result.add(new Finding(0, -1, -1, Severity.INFORMATION, FindingClass.LEFT_OUT, FindingCode.LEFT_OUT.id(),
                 String.format("%,d more diagnostics are not shown: only the %,d most severe of %,d are published"
                         + " (setting strace.diagnostics.maxPerFile)", left, limit, findings.size()), List.of()));
         return result;

@@ -3,13 +3,15 @@ package org.stracels.check;
 import java.util.Locale;
 
 /**
- * The classes of findings whose severity a user can choose ({@code strace.diagnostics.severity.*}). Every
- * finding belongs to exactly one.
+ * What kind of thing a {@link Finding} is about; every finding carries exactly one, set where it is made. A
+ * closed set: the first six are the classes whose severity a user can choose
+ * ({@code strace.diagnostics.severity.*}); the last two are not a choice (their severity follows from the
+ * trace or from the cap).
  */
 public enum FindingClass {
     /** Failures every healthy program produces (loader probing, EAGAIN, …) and calls the kernel restarts. */
     NOISE("noise"),
-    /** A failed call that deserves a look. */
+    /** A failed call that deserves a look (or a call that succeeded but returned an error inside its result). */
     FAILURE("failure"),
     /** A process killed by a signal. */
     KILLED("killed"),
@@ -18,7 +20,11 @@ public enum FindingClass {
     /** A line that fits no form. */
     MALFORMED("malformed"),
     /** The half of a cut call whose other half is not in the trace. */
-    UNMATCHED("unmatched");
+    UNMATCHED("unmatched"),
+    /** An error message the program wrote, with its likely causes ({@code reported-error}). */
+    REPORTED_ERROR(null),
+    /** Not about a line: how many findings the cap left out ({@code diagnostics-left-out}). */
+    LEFT_OUT(null);
 
     private final String settingName;
 
@@ -26,7 +32,12 @@ public enum FindingClass {
         this.settingName = settingName;
     }
 
-    /** The key under {@code strace.diagnostics.severity}. */
+    /** Whether the user can choose the severity of this class. */
+    public boolean isSetting() {
+        return settingName != null;
+    }
+
+    /** The key under {@code strace.diagnostics.severity}, or null when the class is not a setting. */
     public String settingName() {
         return settingName;
     }
@@ -34,7 +45,7 @@ public enum FindingClass {
     /** The class whose {@link #settingName()} is {@code name} (case-insensitive), or null. */
     public static FindingClass bySettingName(String name) {
         for (FindingClass c : values()) {
-            if (c.settingName.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+            if (c.isSetting() && c.settingName.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
                 return c;
             }
         }

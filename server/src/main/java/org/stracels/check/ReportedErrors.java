@@ -42,7 +42,8 @@ final class ReportedErrors {
                     "likely cause #" + (k + 1) + " (score " + c.score() + "): " + c.call() + " — " + c.why()));
         }
         return new Finding(report.line(), report.start(), report.end(),
-                DiagnosticPolicy.reportedError(report.processFailed()), FindingCode.REPORTED_ERROR.id(), message,
+                DiagnosticPolicy.reportedError(report.processFailed()), FindingClass.REPORTED_ERROR,
+                FindingCode.REPORTED_ERROR.id(), message,
                 related);
     }
 }

@@ -66,8 +66,12 @@ class DiagnosticPolicyTest {
 
     @Test
     void settingNamesAreStable() {
-        assertThat(FindingClass.values()).extracting(FindingClass::settingName)
+        assertThat(FindingClass.values()).filteredOn(FindingClass::isSetting).extracting(FindingClass::settingName)
                 .containsExactly("noise", "failure", "killed", "nonzeroExit", "malformed", "unmatched");
+        // the classes that are not a choice have no name a setting could use
+        assertThat(FindingClass.values()).filteredOn(c -> !c.isSetting())
+                .containsExactly(FindingClass.REPORTED_ERROR, FindingClass.LEFT_OUT);
+        assertThat(FindingClass.bySettingName("null")).isNull();
         assertThat(FindingClass.bySettingName("NonZeroExit")).isEqualTo(FindingClass.NONZERO_EXIT);
         assertThat(FindingClass.bySettingName("bogus")).isNull();
     }

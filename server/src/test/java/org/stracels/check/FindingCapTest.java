@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The cap on findings per file: the most severe are kept, in line order, and one more says how many went. */
 class FindingCapTest {
     private static Finding at(int line, Severity severity) {
-        return new Finding(line, line * 10, line * 10 + 2, severity, "code" + line, "m" + line, List.of());
+        return new Finding(line, line * 10, line * 10 + 2, severity, FindingClass.FAILURE, "code" + line, "m" + line,
+                List.of());
     }
 
     @Test

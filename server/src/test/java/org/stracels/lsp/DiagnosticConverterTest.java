@@ -10,6 +10,7 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.junit.jupiter.api.Test;
 import org.stracels.check.Finding;
+import org.stracels.check.FindingClass;
 import org.stracels.check.Severity;
 
 class DiagnosticConverterTest {
@@ -21,7 +22,8 @@ class DiagnosticConverterTest {
         Positions positions = Positions.of(text);
         int errno = text.indexOf("EIO");
         int line1 = text.indexOf("2 read");
-        Finding finding = new Finding(1, errno, errno + 3, Severity.WARNING, "EIO", "read failed with EIO",
+        Finding finding = new Finding(1, errno, errno + 3, Severity.WARNING, FindingClass.FAILURE, "EIO",
+                "read failed with EIO",
                 List.of(new Finding.Related(0, -1, -1, "created here"),
                         new Finding.Related(1, line1 + 2, line1 + 6, "the call")));
 
@@ -45,7 +47,7 @@ class DiagnosticConverterTest {
     @Test
     void noRelatedInformationWhenThereIsNone() {
         Diagnostic d = DiagnosticConverter.toDiagnostic(
-                new Finding(0, 0, 1, Severity.HINT, "x", "m", List.of()), Positions.of("ab"), URI);
+                new Finding(0, 0, 1, Severity.HINT, FindingClass.NOISE, "x", "m", List.of()), Positions.of("ab"), URI);
         assertThat(d.getRelatedInformation()).isNull();
     }
 

@@ -17,7 +17,7 @@ import org.stracels.analysis.Trace;
 import org.stracels.check.Checker;
 import org.stracels.check.DiagnosticPolicy;
 import org.stracels.check.Finding;
-import org.stracels.check.FindingCode;
+import org.stracels.check.FindingClass;
 import org.stracels.parse.CancelCheck;
 import org.stracels.view.Summary;
 import org.stracels.view.TraceStats;
@@ -72,10 +72,10 @@ class StreamFuzzTest {
         boolean capture = org.stracels.parse.TraceParser.looksLikeCapture(whole.parsed());
         List<String> expected = new ArrayList<>();
         for (Finding f : Checker.check(whole, DiagnosticPolicy.DEFAULT, CancelCheck.NONE)) {
-            if (capture && f.code().equals(FindingCode.MALFORMED_LINE.id())) {
+            if (capture && f.findingClass() == FindingClass.MALFORMED) {
                 continue;
             }
-            if (!f.code().equals(FindingCode.REPORTED_ERROR.id())) {
+            if (f.findingClass() != FindingClass.REPORTED_ERROR) {
                 expected.add(whole.lineNumber(f.line()) + ":" + (f.start() - whole.parsed().lineStart(f.line())) + " " + f.code());
             }
         }
@@ -84,10 +84,10 @@ class StreamFuzzTest {
         WindowScanner.Result result = WindowScanner.scan(input, options, CancelCheck.NONE, WindowScanner.Progress.NONE, w -> {
             counter.add(w);
             for (Finding f : Checker.check(w.trace(), DiagnosticPolicy.DEFAULT, w.from(), w.to(), CancelCheck.NONE)) {
-                if (capture && f.code().equals(FindingCode.MALFORMED_LINE.id())) {
+                if (capture && f.findingClass() == FindingClass.MALFORMED) {
                     continue;
                 }
-                if (!f.code().equals(FindingCode.REPORTED_ERROR.id())) {
+                if (f.findingClass() != FindingClass.REPORTED_ERROR) {
                     actual.add(w.trace().lineNumber(f.line()) + ":" + (f.start() - w.trace().parsed().lineStart(f.line()))
                             + " " + f.code());
                 }

@@ -18,7 +18,7 @@ import org.stracels.analysis.Trace;
 import org.stracels.check.Checker;
 import org.stracels.check.DiagnosticPolicy;
 import org.stracels.check.Finding;
-import org.stracels.check.FindingCode;
+import org.stracels.check.FindingClass;
 import org.stracels.parse.CancelCheck;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.view.TraceStats;
@@ -83,7 +83,7 @@ class WindowEquivalenceTest {
         Trace whole = Trace.of(text);
         List<String> expected = new ArrayList<>();
         for (Finding f : Checker.check(whole, DiagnosticPolicy.DEFAULT, CancelCheck.NONE)) {
-            if (withCauses || !f.code().equals(FindingCode.REPORTED_ERROR.id())) {
+            if (withCauses || f.findingClass() != FindingClass.REPORTED_ERROR) {
                 expected.add(describe(whole, f, LineOf.IDENTITY, withCauses));
             }
         }
@@ -100,7 +100,7 @@ class WindowEquivalenceTest {
                     windows[0]++;
                     counter.add(w);
                     for (Finding f : Checker.check(w.trace(), DiagnosticPolicy.DEFAULT, w.from(), w.to(), CancelCheck.NONE)) {
-                        if (withCauses || !f.code().equals(FindingCode.REPORTED_ERROR.id())) {
+                        if (withCauses || f.findingClass() != FindingClass.REPORTED_ERROR) {
                             actual.add(describe(w.trace(), f, w::global, withCauses));
                         }
                     }
@@ -133,8 +133,8 @@ class WindowEquivalenceTest {
         if (!withCauses && cause >= 0) {
             message = message.substring(0, cause);
         }
-        return String.format("%08d:%d %s %s %s", lines.global(f.line()), f.start() - p.lineStart(f.line()),
-                f.severity(), f.code(), message);
+        return String.format("%08d:%d %s %s %s %s", lines.global(f.line()), f.start() - p.lineStart(f.line()),
+                f.severity(), f.findingClass(), f.code(), message);
     }
 
     private static List<String> sorted(List<String> l) {
