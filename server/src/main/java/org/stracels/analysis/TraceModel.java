@@ -31,11 +31,13 @@ public final class TraceModel {
     private final int[] unmatchedResumed;
     /** Per unmatched unfinished line: the line where it became clear that it never resumes. */
     private final int[] unmatchedSince;
-    private final DetectedOptions options;
+    /** Read from the lines on first use: most windows of a big file are never asked. */
+    private final ParsedTrace trace;
+    private DetectedOptions options; // guarded by this
     private final ModelState snapshot;
 
     private TraceModel(int[] partner, int[] processOfLine, List<ProcessInfo> processes, List<ProcessInfo> active,
-            int[] unmatchedUnfinished, int[] unmatchedSince, int[] unmatchedResumed, DetectedOptions options,
+            int[] unmatchedUnfinished, int[] unmatchedSince, int[] unmatchedResumed, ParsedTrace trace,
             ModelState snapshot) {
         this.partner = partner;
         this.processOfLine = processOfLine;
@@ -44,7 +46,7 @@ public final class TraceModel {
         this.unmatchedUnfinished = unmatchedUnfinished;
         this.unmatchedSince = unmatchedSince;
         this.unmatchedResumed = unmatchedResumed;
-        this.options = options;
+        this.trace = trace;
         this.snapshot = snapshot;
     }
 
@@ -160,7 +162,10 @@ public final class TraceModel {
         return unmatchedResumed.clone();
     }
 
-    public DetectedOptions options() {
+    public synchronized DetectedOptions options() {
+        if (options == null) {
+            options = OptionsDetector.detect(trace);
+        }
         return options;
     }
 
@@ -353,7 +358,7 @@ public final class TraceModel {
                 active = Collections.unmodifiableList(here);
             }
             return new TraceModel(partner, processOfLine, all, active,
-                    lines, since, toArray(orphanResumed), OptionsDetector.detect(trace), snapshot);
+                    lines, since, toArray(orphanResumed), trace, snapshot);
         }
 
         private ProcessInfo processFor(int line) {
