@@ -122,7 +122,6 @@ would for a trace there)."
             (let ((contact (let ((buffer-file-name (expand-file-name "strace-ls" default-directory)))
                              (eglot--guess-contact)))
                   (eglot-sync-connect t))
-              (message "%s: starting strace-ls for %s" name (abbreviate-file-name default-directory))
               (apply #'eglot contact)
               (setq eglot--cached-server nil)
               (eglot-current-server))
