@@ -1,8 +1,9 @@
 -- strace-ls views and summaries for Neovim 0.7 and newer: :StraceView {filters} [file=PATH] and
 -- :StraceSummary [PATH]. Copy this file next to strace-ls.lua (~/.config/nvim/plugin/). It asks the
 -- strace-ls client of the current buffer (however it was started) for the server commands strace.view and
--- strace.summary; for a file that is not open (file=PATH, PATH), any running strace-ls client, else one
--- that strace-ls.lua starts for the file's folder. The server reads such a file itself, whatever its size.
+-- strace.summary; for a file that is not open (file=PATH, PATH), a running strace-ls client (the one of the
+-- file's folder first), else one that strace-ls.lua starts for that folder. The server reads such a file
+-- itself, whatever its size.
 local views = {} -- view buffer -> { uri = the original's URI, lines = the original's 0-based line of each line }
 local summaries = {} -- summary buffer -> { uri = the original's URI, links = the answer's links }
 local FILTERS = 'pid=N[,N] tree failed noise syscall=a,b class=c,d path=TEXT fd=PID:FD@LINE lines=A-B '
@@ -159,7 +160,8 @@ local function ask(client, buf, name, command, argument, on_result)
     client.request('workspace/executeCommand', params, handler, buf) -- 0.7–0.10: a function, not a method
   end
 end
--- The same with the client of buf; by_file: the argument names a file that need not be open
+-- The same with the client of buf; by_file: the argument names a file that need not be open (so a buffer
+-- without a client, such as a summary, may ask another)
 local function execute(buf, name, command, argument, on_result, by_file)
   local client = client_for(buf, command)
   local function go(c) ask(c, buf, name, command, argument, on_result) end
@@ -222,7 +224,7 @@ vim.api.nvim_create_user_command('StraceView', function(opts)
     if view.truncated then
       vim.notify('StraceView: the first ' .. #view.lines .. ' of ' .. view.total .. ' lines', vim.log.levels.WARN)
     end
-  end, arg.uri ~= original_uri(source))
+  end, arg.uri ~= original_uri(source) or summaries[source] ~= nil)
 end, { nargs = '*', desc = 'strace-ls: a view of this trace: ' .. FILTERS, complete = function(lead)
   if lead:find('^file=') then -- file names
     return vim.tbl_map(function(f) return 'file=' .. f end, vim.fn.getcompletion(lead:sub(6), 'file'))
@@ -261,7 +263,7 @@ vim.api.nvim_create_user_command('StraceSummary', function(opts)
     for _, key in ipairs({ '<CR>', 'gd' }) do
       vim.keymap.set('n', key, follow_link, { buffer = buf, desc = 'strace-ls: the linked line of the original' })
     end
-  end, opts.args ~= '')
+  end, opts.args ~= '' or summaries[source] ~= nil)
 end, { nargs = '?', complete = 'file', desc = 'strace-ls: a summary of this trace, or of the trace file PATH' })
 
 local group = vim.api.nvim_create_augroup('strace-ls-views', { clear = true })

@@ -278,6 +278,12 @@
                     (equal (buffer-string) (read-text (expand-file-name (concat "cli/" name ".summary") work))))
                (list shown (buffer-substring (point-min) (min (point-max) 200))))
         (check (format "and %s.strace stays unopened" name) (null (find-buffer-visiting path)))
+        (when (equal name "tt-T")          ; a view asked in the summary: of its original, by the same server
+          (setq shown nil)
+          (setq view (run-until-new-buffer (lambda () (strace-ls-view "pid=9755 failed"))))
+          (check "strace-ls-view \"pid=9755 failed\" in that summary shows the same view of tt-T.strace"
+                 (and (not (eq view summary)) (equal (lines-of-buffer) (car cli))) shown)
+          (kill-buffer view))
         (switch-to-buffer from)
         (setq shown nil)
         (setq view (run-until-new-buffer (lambda () (strace-ls-view-file path "pid=9755 failed"))))

@@ -331,8 +331,14 @@ local function unopened()
       summary ~= from and #got > 20 and table.concat(got, '\n') == want,
       vim.inspect(messages) .. vim.inspect(vim.list_slice(got, 1, 3)))
     check('and ' .. name .. '.strace stays unopened', not loaded(path))
-    local client = client_of(summary) -- the summary is no trace: its client is the view's below
     local want_lines, numbers = cli_view(name .. '.failed-9755')
+    if name == 'tt-T' then -- a view asked in the summary: of its original, with the client that made the summary
+      messages = {}
+      local view = run_until_new_buffer('StraceView pid=9755 failed', summary)
+      check(':StraceView pid=9755 failed in that summary shows the same view of tt-T.strace',
+        view ~= summary and vim.deep_equal(vim.api.nvim_buf_get_lines(view, 0, -1, false), want_lines), vim.inspect(messages))
+      vim.cmd('bwipeout ' .. view)
+    end
     vim.api.nvim_set_current_buf(from)
     messages = {}
     local view = run_until_new_buffer('StraceView pid=9755 failed file=' .. vim.fn.fnameescape(path), from)
@@ -341,7 +347,7 @@ local function unopened()
       view ~= from and #want_lines > 2 and vim.deep_equal(got, want_lines),
       vim.inspect(messages) .. #got .. ' lines ' .. vim.inspect(vim.list_slice(got, 1, 2)))
     check('and ' .. name .. '.strace stays unopened', not loaded(path))
-    client = client_of(view)
+    local client = client_of(view)
     check('a strace-ls client is attached to the view', client ~= nil and client.name == 'strace-ls')
     if name == 'big' then
       -- Neovim 0.7 keeps the server's $/progress in client.messages.progress; the view and the summary of a
