@@ -106,7 +106,9 @@ Call THEN with the server and the answer, or say the server's error."
   "The Eglot server to ask about FILE, open or not, for the command NAME.
 This buffer's strace-ls server, else the one of FILE's folder, else any
 running one, else one Eglot starts for FILE's folder (as `eglot-ensure'
-would for a trace there)."
+would for a trace there).  Eglot has no public way to list its servers or
+to guess a contact without a file: this uses `eglot--servers-by-project',
+`eglot--major-modes' and `eglot--guess-contact', the same from Eglot 1.9 to 1.17."
   (or strace-ls-server
       (and (derived-mode-p 'strace-mode) (eglot-current-server))
       (with-temp-buffer
