@@ -130,18 +130,15 @@ local function client_for_file(name, command, uri, go)
   end
   vim.bo[starter].filetype = 'strace' -- strace-ls.lua's FileType autocommand starts the client
   local waited = 0
-  local timer = vim.loop.new_timer()
-  timer:start(50, 50, vim.schedule_wrap(function()
-    waited = waited + 50
+  local function poll() -- until the client has initialized (Java starts in a second or two), at most a minute
     client = client_for(starter, command)
-    if client or waited >= 60000 then
-      timer:stop()
-      timer:close()
-      if client then return go(client) end
-      fail(name .. ': no strace-ls client started for ' .. folder .. ' (open a trace, or load strace-ls.lua '
-        .. 'with start_server = true)')
-    end
-  end))
+    if client then return go(client) end
+    waited = waited + 50
+    if waited < 60000 then return vim.defer_fn(poll, 50) end
+    fail(name .. ': no strace-ls client started for ' .. folder .. ' (open a trace, or load strace-ls.lua '
+      .. 'with start_server = true)')
+  end
+  poll()
 end
 
 -- Asks the server; calls on_result with the client and the answer, or says the server's one-line error
