@@ -1,8 +1,11 @@
 ;;; strace-ls-views.el --- strace-ls views and summaries: M-x strace-ls-view, M-x strace-ls-summary  -*- lexical-binding: t -*-
 
 ;; Load it after strace-ls.el, (load "/path/to/strace-ls/editors/emacs/strace-ls-views.el").
-;; Both commands ask the Eglot server of the current buffer (a trace, or a view of one) for the
-;; server commands strace.view and strace.summary.  Emacs 28 with Eglot 1.9 and newer.
+;; strace-ls-view and strace-ls-summary ask the Eglot server of the current buffer (a trace, or a
+;; view of one) for the server commands strace.view and strace.summary; strace-ls-view-file and
+;; strace-ls-summary-file do the same for a trace file that is not open (the server reads it,
+;; whatever its size), with this buffer's server, else one running, else one Eglot starts for the
+;; file's folder.  Emacs 28 with Eglot 1.9 and newer.
 
 (require 'eglot)
 (require 'seq)
@@ -85,10 +88,10 @@ A `user-error' for a wrong word."
          ((equal key "context") (funcall put :context (strace-ls--number value))))))
     arg))
 
-(defun strace-ls--execute (name command argument then)
-  "Ask the server for COMMAND with ARGUMENT for the command NAME.
+(defun strace-ls--execute (name command argument then &optional server)
+  "Ask SERVER (else this buffer's) for COMMAND with ARGUMENT for the command NAME.
 Call THEN with the server and the answer, or say the server's error."
-  (let ((server (or strace-ls-server (eglot-current-server))))
+  (let ((server (or server strace-ls-server (eglot-current-server))))
     (unless server (user-error "%s: no strace-ls server manages this buffer (open a trace first)" name))
     (jsonrpc-async-request
      server :workspace/executeCommand (list :command command :arguments (vector argument))
@@ -98,6 +101,36 @@ Call THEN with the server and the answer, or say the server's error."
      :error-fn (lambda (error) (message "%s: %s" name (plist-get error :message)))
      :timeout strace-ls-request-timeout
      :timeout-fn (lambda () (message "%s: no answer in %s s" name strace-ls-request-timeout)))))
+
+(defun strace-ls--server-for-file (name file)
+  "The Eglot server to ask about FILE, open or not, for the command NAME.
+This buffer's strace-ls server, else the one of FILE's folder, else any
+running one, else one Eglot starts for FILE's folder (as `eglot-ensure'
+would for a trace there).  Eglot has no public way to list its servers or
+to guess a contact without a file: this uses `eglot--servers-by-project',
+`eglot--major-modes' and `eglot--guess-contact', the same from Eglot 1.9 to 1.17."
+  (or strace-ls-server
+      (and (derived-mode-p 'strace-mode) (eglot-current-server))
+      (with-temp-buffer
+        (let ((folder (file-name-directory file)))
+          (when (and folder (file-directory-p folder)) (setq default-directory folder)))
+        (let ((strace-mode-hook nil)) (strace-mode))
+        (or (eglot-current-server)
+            (let (any)
+              (maphash (lambda (_ servers)
+                         (dolist (s servers) (when (memq 'strace-mode (eglot--major-modes s)) (setq any (or any s)))))
+                       eglot--servers-by-project)
+              any)
+            (let ((contact (let ((buffer-file-name (expand-file-name "strace-ls" default-directory)))
+                             (eglot--guess-contact)))
+                  (eglot-sync-connect t))
+              (apply #'eglot contact)
+              (setq eglot--cached-server nil)
+              (eglot-current-server))
+            (user-error "%s: no strace-ls server started for %s" name default-directory)))))
+
+(defun strace-ls--file-uri (file)
+  (strace-ls--uri (directory-file-name (expand-file-name file))))
 
 (defun strace-ls--original-uri ()
   (or strace-ls-original
@@ -112,14 +145,18 @@ Call THEN with the server and the answer, or say the server's error."
     (goto-char (point-min))
     (forward-line line)))
 
-(defun strace-ls--scratch (uri title text)
-  "A new buffer holding TEXT, named after TITLE, in the folder of the original URI."
+(defun strace-ls--scratch (uri title text server)
+  "A new buffer holding TEXT, named after TITLE, in the project of SERVER.
+Else in the folder of the original URI."
   (let* ((file (strace-ls--file uri))
+         (root (ignore-errors (project-root (eglot--project server))))
          (buffer (generate-new-buffer (format "*%s*" title))))
     (with-current-buffer buffer
       (insert text)
       (goto-char (point-min))
-      (setq default-directory (if file (file-name-directory file) default-directory)))
+      (setq default-directory (cond (root (file-name-as-directory root))
+                                    (file (file-name-directory file))
+                                    (t default-directory))))
     buffer))
 
 (defvar strace-ls-view-mode-map
@@ -147,36 +184,49 @@ of process PID at LINE) lines=A-B time=T1-T2 context=N.
 The view is a trace in `strace-mode', managed by Eglot; RET, or M-. on
 a line's pid or time, visits that line in the original."
   (interactive (list (read-string "strace view, filters (none: all lines): " nil 'strace-ls-view-history)))
-  (let ((arg (strace-ls-view-argument (split-string-and-unquote filters) (strace-ls--original-uri))))
-    (strace-ls--execute
-     "strace-ls-view" "strace.view" arg
-     (lambda (server view)
-       (if (eq (plist-get view :total) 0)
-           (message "strace-ls-view: no line of %s passes these filters" (plist-get view :title))
-         (let* ((uri (plist-get view :uri))
-                (buffer (strace-ls--scratch uri (plist-get view :title) (plist-get view :text))))
-           (with-current-buffer buffer
-             ;; Eglot manages buffers that visit a file: the view visits a name in the original's folder that
-             ;; is never written (read-only, unmodified), so the server of the original manages it too.
-             ;; ASCII only: Eglot 1.9 does not decode the URIs of non-ASCII names.
-             (let* ((name (expand-file-name (replace-regexp-in-string "[^a-zA-Z0-9 ._,=:()+-]" "-"
-                                                                      (plist-get view :title))))
-                    (unique name) (n 1))
-               (while (get-file-buffer unique) (setq n (1+ n) unique (format "%s (%d)" name n)))
-               (setq buffer-file-name unique))
-             (set-buffer-modified-p nil)
-             (strace-mode)
-             (setq strace-ls-original uri strace-ls-server server strace-ls-view-lines (plist-get view :lines)
-                   buffer-read-only t)
-             (setq-local revert-buffer-function
-                         (lambda (&rest _) (user-error "strace-ls-view: a view is no file; run strace-ls-view again")))
-             (strace-ls-view-mode 1)
-             (unless (eglot-managed-p)
-               (message "strace-ls-view: Eglot does not manage the view (another strace-ls server?)")))
-           (pop-to-buffer-same-window buffer)
-           (when (eq (plist-get view :truncated) t)
-             (message "strace-ls-view: the first %d of %d lines"
-                      (length (plist-get view :lines)) (plist-get view :total)))))))))
+  (strace-ls--view "strace-ls-view" (strace-ls-view-argument (split-string-and-unquote filters) (strace-ls--original-uri))))
+
+(defun strace-ls-view-file (file filters)
+  "Show the lines of the trace FILE that pass FILTERS, without opening FILE.
+The server reads FILE itself, whatever its size; FILTERS are those of
+`strace-ls-view'.  RET on a line of the view visits that line of FILE."
+  (interactive (list (read-file-name "strace view of the trace file: ")
+                     (read-string "strace view, filters (none: all lines): " nil 'strace-ls-view-history)))
+  (let ((arg (strace-ls-view-argument (split-string-and-unquote filters) (strace-ls--file-uri file))))
+    (strace-ls--view "strace-ls-view-file" arg (strace-ls--server-for-file "strace-ls-view-file" file))))
+
+(defun strace-ls--view (name arg &optional server)
+  (strace-ls--execute
+   name "strace.view" arg
+   (lambda (server view)
+     (if (eq (plist-get view :total) 0)
+         (message "%s: no line of %s passes these filters" name (plist-get view :title))
+       (let* ((uri (plist-get view :uri))
+              (buffer (strace-ls--scratch uri (plist-get view :title) (plist-get view :text) server)))
+         (with-current-buffer buffer
+           ;; Eglot manages buffers that visit a file: the view visits a name in the project of the server
+           ;; that made it (the original's folder, usually), never written (read-only, unmodified), so
+           ;; that server manages it too.
+           ;; ASCII only: Eglot 1.9 does not decode the URIs of non-ASCII names.
+           (let* ((file (expand-file-name (replace-regexp-in-string "[^a-zA-Z0-9 ._,=:()+-]" "-"
+                                                                    (plist-get view :title))))
+                  (unique file) (n 1))
+             (while (get-file-buffer unique) (setq n (1+ n) unique (format "%s (%d)" file n)))
+             (setq buffer-file-name unique))
+           (set-buffer-modified-p nil)
+           (strace-mode)
+           (setq strace-ls-original uri strace-ls-server server strace-ls-view-lines (plist-get view :lines)
+                 buffer-read-only t)
+           (setq-local revert-buffer-function
+                       (lambda (&rest _) (user-error "strace-ls-view: a view is no file; run strace-ls-view again")))
+           (strace-ls-view-mode 1)
+           (unless (eglot-managed-p)
+             (message "strace-ls-view: Eglot does not manage the view (another strace-ls server?)")))
+         (pop-to-buffer-same-window buffer)
+         (when (eq (plist-get view :truncated) t)
+           (message "%s: the first %d of %d lines"
+                    name (length (plist-get view :lines)) (plist-get view :total))))))
+   server))
 
 (defun strace-ls-summary-follow ()
   "Visit the original at the link under point, or at the first link of this line."
@@ -207,10 +257,22 @@ a line's pid or time, visits that line in the original."
 Options, processes, failures and their causes, slow calls, syscalls.
 RET or M-. on a link visits that line of the original."
   (interactive)
+  (strace-ls--summary "strace-ls-summary" (strace-ls--original-uri)))
+
+(defun strace-ls-summary-file (file)
+  "Show the summary of the trace FILE, without opening FILE.
+The server reads FILE itself, whatever its size.  RET or M-. on a link
+visits that line of FILE."
+  (interactive (list (read-file-name "strace summary of the trace file: ")))
+  (strace-ls--summary "strace-ls-summary-file" (strace-ls--file-uri file)
+                      (strace-ls--server-for-file "strace-ls-summary-file" file)))
+
+(defun strace-ls--summary (name uri &optional server)
   (strace-ls--execute
-   "strace-ls-summary" "strace.summary" (list :uri (strace-ls--original-uri))
+   name "strace.summary" (list :uri uri)
    (lambda (server summary)
-     (let ((buffer (strace-ls--scratch (plist-get summary :uri) (plist-get summary :title) (plist-get summary :text))))
+     (let ((buffer (strace-ls--scratch (plist-get summary :uri) (plist-get summary :title) (plist-get summary :text)
+                                       server)))
        (with-current-buffer buffer
          (strace-ls-summary-mode)
          (setq strace-ls-original (plist-get summary :uri) strace-ls-server server)
@@ -226,7 +288,8 @@ RET or M-. on a link visits that line of the original."
                (make-text-button start (point) 'strace-ls-target (plist-get link :target)
                                  'action (lambda (_) (strace-ls-summary-follow))
                                  'help-echo (format "line %d of the original" (1+ (plist-get link :target))))))))
-       (pop-to-buffer-same-window buffer)))))
+       (pop-to-buffer-same-window buffer)))
+   server))
 
 (provide 'strace-ls-views)
 ;;; strace-ls-views.el ends here

@@ -1,10 +1,13 @@
--- strace-ls views and summaries for Neovim 0.7 and newer: :StraceView {filters} and :StraceSummary.
--- Copy this file next to strace-ls.lua (~/.config/nvim/plugin/). It asks the strace-ls client of the
--- current buffer (however it was started) for the server commands strace.view and strace.summary.
+-- strace-ls views and summaries for Neovim 0.7 and newer: :StraceView {filters} [file=PATH] and
+-- :StraceSummary [PATH]. Copy this file next to strace-ls.lua (~/.config/nvim/plugin/). It asks the
+-- strace-ls client of the current buffer (however it was started) for the server commands strace.view and
+-- strace.summary; for a file that is not open (file=PATH, PATH), a running strace-ls client (the one of the
+-- file's folder first), else one that strace-ls.lua starts for that folder. The server reads such a file
+-- itself, whatever its size.
 local views = {} -- view buffer -> { uri = the original's URI, lines = the original's 0-based line of each line }
 local summaries = {} -- summary buffer -> { uri = the original's URI, links = the answer's links }
 local FILTERS = 'pid=N[,N] tree failed noise syscall=a,b class=c,d path=TEXT fd=PID:FD@LINE lines=A-B '
-  .. 'time=T1-T2 context=N'
+  .. 'time=T1-T2 context=N file=PATH'
 
 local function fail(text) vim.notify(text, vim.log.levels.ERROR) end
 
@@ -20,6 +23,9 @@ end
 local function original_uri(buf)
   local shown = views[buf] or summaries[buf]
   return shown and shown.uri or vim.uri_from_bufnr(buf)
+end
+local function file_uri(path) -- a path as typed (~, relative) to a file: URI
+  return vim.uri_from_fname((vim.fn.fnamemodify(path, ':p'):gsub('(.)/$', '%1')))
 end
 
 -- `key=value` words to the argument of strace.view; nil and a message when a word is wrong
@@ -66,9 +72,11 @@ local PARSERS = {
     return ok
   end,
   context = function(v, arg) arg.context = number(v) return arg.context ~= nil end,
+  file = function(v, arg) arg.uri = v ~= '' and file_uri(v) or nil return arg.uri ~= nil end,
 }
 local FLAGS = { tree = true, failed = true, noise = true }
-local KEYS = { 'pid=', 'tree', 'failed', 'noise', 'syscall=', 'class=', 'path=', 'fd=', 'lines=', 'time=', 'context=' }
+local KEYS = { 'pid=', 'tree', 'failed', 'noise', 'syscall=', 'class=', 'path=', 'fd=', 'lines=', 'time=', 'context=',
+  'file=' }
 local function parse_filters(words, uri)
   local arg, seen = { uri = uri }, {}
   for _, word in ipairs(words) do
@@ -92,12 +100,49 @@ local function parse_filters(words, uri)
   return arg
 end
 
--- Asks the server; calls on_result with the answer, or says the server's one-line error
-local function execute(buf, name, command, argument, on_result)
-  local client = client_for(buf, command)
-  if not client then
-    return fail(name .. ': no strace-ls client with ' .. command .. ' on this buffer (open a trace first)')
+-- A client for a file that is not open: one running for its folder, else any running one, else the one
+-- strace-ls.lua's FileType autocommand starts for an empty, hidden scratch buffer "[strace-ls]" of filetype
+-- strace in that folder (it stays, so that the client does too); then go(client), or a message
+local function running_client(command, folder)
+  local all = vim.lsp.get_clients and vim.lsp.get_clients() or vim.lsp.get_active_clients() -- 0.7–0.9
+  local any
+  for _, client in ipairs(all) do
+    local provider = client.server_capabilities and client.server_capabilities.executeCommandProvider
+    if provider and vim.tbl_contains(provider.commands or {}, command) then
+      if client.config.root_dir == folder then return client end
+      any = any or client
+    end
   end
+  return any
+end
+local function client_for_file(name, command, uri, go)
+  local folder = vim.fn.fnamemodify(vim.uri_to_fname(uri), ':h')
+  if vim.fn.isdirectory(folder) == 0 then folder = vim.fn.getcwd() end
+  local client = running_client(command, folder)
+  if client then return go(client) end
+  local starter
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_get_name(b) == folder .. '/[strace-ls]' then starter = b end
+  end
+  if not starter then
+    starter = vim.api.nvim_create_buf(false, true) -- unlisted, buftype=nofile, no swap file, never written
+    vim.api.nvim_buf_set_name(starter, folder .. '/[strace-ls]')
+  end
+  vim.bo[starter].filetype = 'strace' -- strace-ls.lua's FileType autocommand starts the client
+  local waited = 0
+  local function poll() -- until the client has initialized (Java starts in a second or two), at most a minute
+    client = client_for(starter, command)
+    if client then return go(client) end
+    waited = waited + 50
+    if waited < 60000 then return vim.defer_fn(poll, 50) end
+    fail(name .. ': no strace-ls client started for ' .. folder .. ' (open a trace, or load strace-ls.lua '
+      .. 'with start_server = true)')
+  end
+  poll()
+end
+
+-- Asks the server; calls on_result with the client and the answer, or says the server's one-line error
+local function ask(client, buf, name, command, argument, on_result)
   local params = { command = command, arguments = { argument } }
   local function handler(err, result)
     if err then return fail(name .. ': ' .. (err.message or vim.inspect(err))) end
@@ -112,12 +157,23 @@ local function execute(buf, name, command, argument, on_result)
     client.request('workspace/executeCommand', params, handler, buf) -- 0.7–0.10: a function, not a method
   end
 end
+-- The same with the client of buf; by_file: the argument names a file that need not be open (so a buffer
+-- without a client, such as a summary, may ask another)
+local function execute(buf, name, command, argument, on_result, by_file)
+  local client = client_for(buf, command)
+  local function go(c) ask(c, buf, name, command, argument, on_result) end
+  if client then return go(client) end
+  if by_file then return client_for_file(name, command, argument.uri, go) end
+  fail(name .. ': no strace-ls client with ' .. command .. ' on this buffer (open a trace first, or name a file: '
+    .. (command == 'strace.view' and ':StraceView file=PATH' or ':StraceSummary PATH') .. ')')
+end
 
--- A read-only scratch buffer named after the original's folder (so that a client started per folder is
--- the same one), shown in the current window or as the command's modifiers say (:vertical, :tab)
-local function scratch(uri, title, text, mods)
+-- A read-only scratch buffer named after the folder of the client that made it (so that a client started per
+-- folder is the same one), shown in the current window or as the command's modifiers say (:vertical, :tab)
+local function scratch(client, uri, title, text, mods)
   local buf = vim.api.nvim_create_buf(true, true) -- listed, buftype=nofile, no swap file
-  local folder = uri:match('^file:') and vim.fn.fnamemodify(vim.uri_to_fname(uri), ':h') or vim.fn.getcwd()
+  local folder = client.config.root_dir
+    or (uri:match('^file:') and vim.fn.fnamemodify(vim.uri_to_fname(uri), ':h') or vim.fn.getcwd())
   local name = folder .. '/' .. title:gsub('[/\\]', '∕')
   local unique, n = name, 1
   while vim.fn.bufexists(unique) == 1 do
@@ -152,9 +208,9 @@ vim.api.nvim_create_user_command('StraceView', function(opts)
   if not arg then return fail('StraceView: ' .. problem) end
   execute(source, 'StraceView', 'strace.view', arg, function(client, view)
     if view.total == 0 then return fail('StraceView: no line of ' .. view.title .. ' passes these filters') end
-    local buf = scratch(view.uri, view.title, view.text, opts.mods)
+    local buf = scratch(client, view.uri, view.title, view.text, opts.mods)
     views[buf] = { uri = view.uri, lines = view.lines }
-    vim.bo[buf].filetype = 'strace' -- strace-ls.lua's FileType autocommand attaches it in the original's folder
+    vim.bo[buf].filetype = 'strace' -- strace-ls.lua's FileType autocommand attaches the client of its folder
     vim.lsp.buf_attach_client(buf, client.id) -- and this the client asked, however it was started
     -- gd: the server's definition (on a line's pid or time: that line in the original); <CR>: the line itself
     vim.keymap.set('n', 'gd', vim.lsp.buf.definition, { buffer = buf, desc = 'strace-ls: definition' })
@@ -165,8 +221,11 @@ vim.api.nvim_create_user_command('StraceView', function(opts)
     if view.truncated then
       vim.notify('StraceView: the first ' .. #view.lines .. ' of ' .. view.total .. ' lines', vim.log.levels.WARN)
     end
-  end)
+  end, arg.uri ~= original_uri(source) or summaries[source] ~= nil)
 end, { nargs = '*', desc = 'strace-ls: a view of this trace: ' .. FILTERS, complete = function(lead)
+  if lead:find('^file=') then -- file names
+    return vim.tbl_map(function(f) return 'file=' .. f end, vim.fn.getcompletion(lead:sub(6), 'file'))
+  end
   return vim.tbl_filter(function(key) return key:find(lead, 1, true) == 1 end, KEYS)
 end })
 
@@ -188,8 +247,9 @@ end
 
 vim.api.nvim_create_user_command('StraceSummary', function(opts)
   local source = vim.api.nvim_get_current_buf()
-  execute(source, 'StraceSummary', 'strace.summary', { uri = original_uri(source) }, function(_, summary)
-    local buf = scratch(summary.uri, summary.title, summary.text, opts.mods)
+  local uri = opts.args ~= '' and file_uri(opts.args) or original_uri(source)
+  execute(source, 'StraceSummary', 'strace.summary', { uri = uri }, function(client, summary)
+    local buf = scratch(client, summary.uri, summary.title, summary.text, opts.mods)
     summaries[buf] = { uri = summary.uri, links = summary.links or {} }
     local ns = vim.api.nvim_create_namespace('strace-ls-summary')
     for _, link in ipairs(summaries[buf].links) do
@@ -200,8 +260,8 @@ vim.api.nvim_create_user_command('StraceSummary', function(opts)
     for _, key in ipairs({ '<CR>', 'gd' }) do
       vim.keymap.set('n', key, follow_link, { buffer = buf, desc = 'strace-ls: the linked line of the original' })
     end
-  end)
-end, { nargs = 0, desc = 'strace-ls: a summary of this trace' })
+  end, opts.args ~= '' or summaries[source] ~= nil)
+end, { nargs = '?', complete = 'file', desc = 'strace-ls: a summary of this trace, or of the trace file PATH' })
 
 local group = vim.api.nvim_create_augroup('strace-ls-views', { clear = true })
 vim.api.nvim_create_autocmd('BufWipeout', {

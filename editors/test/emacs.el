@@ -248,6 +248,86 @@
                (equal line (1+ (plist-get link :target))) line)))
     (switch-to-buffer source)))
 
+;; M-x strace-ls-summary-file and M-x strace-ls-view-file on traces that are not open, before any trace is:
+;; Eglot starts the server for them; a jump from the view visits the original at the right line; three bad inputs
+(defun strace-servers ()
+  (cl-loop for servers being the hash-values of eglot--servers-by-project append servers))
+(defun cli-view (name)
+  "The CLI's view --line-numbers in $work/cli/NAME: (LINES . NUMBERS)."
+  (let (lines numbers)
+    (dolist (l (read-lines (expand-file-name (concat "cli/" name) work)))
+      (string-match "\\`\\([0-9]+\\):\\(.*\\)\\'" l)
+      (push (string-to-number (match-string 1 l)) numbers)
+      (push (match-string 2 l) lines))
+    (cons (nreverse lines) (nreverse numbers))))
+
+(defun unopened ()
+  (let ((disk (expand-file-name "disk" work))
+        (from (get-buffer-create "*scratch*")))
+    (check "no Eglot server runs before the first trace" (null (strace-servers)))
+    (dolist (name '("tt-T" "big"))
+      (let* ((path (expand-file-name (concat name ".strace") disk))
+             (size (format " (%d KB)" (/ (file-attribute-size (file-attributes path)) 1024)))
+             (cli (cli-view (concat name ".failed-9755")))
+             summary view server line)
+        (switch-to-buffer from)
+        (setq shown nil)
+        (setq summary (run-until-new-buffer (lambda () (strace-ls-summary-file path))))
+        (check (format "strace-ls-summary-file %s.strace%s, not open, shows what `strace-ls summary` prints" name size)
+               (and (not (eq summary from)) (eq major-mode 'strace-ls-summary-mode)
+                    (equal (buffer-string) (read-text (expand-file-name (concat "cli/" name ".summary") work))))
+               (list shown (buffer-substring (point-min) (min (point-max) 200))))
+        (check (format "and %s.strace stays unopened" name) (null (find-buffer-visiting path)))
+        (when (equal name "tt-T")          ; a view asked in the summary: of its original, by the same server
+          (setq shown nil)
+          (setq view (run-until-new-buffer (lambda () (strace-ls-view "pid=9755 failed"))))
+          (check "strace-ls-view \"pid=9755 failed\" in that summary shows the same view of tt-T.strace"
+                 (and (not (eq view summary)) (equal (lines-of-buffer) (car cli))) shown)
+          (kill-buffer view))
+        (switch-to-buffer from)
+        (setq shown nil)
+        (setq view (run-until-new-buffer (lambda () (strace-ls-view-file path "pid=9755 failed"))))
+        (check (format "strace-ls-view-file %s.strace \"pid=9755 failed\" shows what `strace-ls view --pid 9755 --failed` prints" name)
+               (and (not (eq view from)) (> (length (car cli)) 2) (equal (lines-of-buffer) (car cli)))
+               (list shown (length (lines-of-buffer)) (seq-take (lines-of-buffer) 2)))
+        (check (format "and %s.strace stays unopened" name) (null (find-buffer-visiting path)))
+        (setq server (managed view))
+        (check "the view is in strace-mode, managed by Eglot with the server that made it"
+               (and server (eq major-mode 'strace-mode) (eq server strace-ls-server)) (list major-mode server))
+        (when (equal name "tt-T")
+          (check "Eglot started one server for the folder of the file" (equal (length (strace-servers)) 1)
+                 (strace-servers)))
+        ;; RET on the last line, M-. on the pid of the first: the original at that line
+        (goto-char (point-max)) (beginning-of-line) (forward-char 10)
+        (setq line (jump-with (key-binding (kbd "RET")) nil))
+        (check (format "RET on the last view line visits %s.strace at line %d" name (car (last (cdr cli))))
+               (and (equal buffer-file-name path) (equal (line-number-at-pos) (car (last (cdr cli))))) line)
+        (switch-to-buffer view)
+        (goto-char (point-min))
+        (setq line (jump-with (definition-command) (find-buffer-visiting path)))
+        (check (format "M-. on the pid of the first view line visits line %d of %s.strace" (cadr cli) name)
+               (equal line (cadr cli)) line)
+        (kill-buffer (find-buffer-visiting path))))
+
+    ;; a missing file, a directory, a binary file: the server's one line, no buffer
+    (switch-to-buffer from)
+    (dolist (case '(("nosuch.strace" "no such file") ("folder.strace" "is a directory")
+                    ("binary.strace" "not a text file")))
+      (let ((path (expand-file-name (car case) disk)))
+        (dolist (command (list (cons "strace-ls-summary-file" (lambda () (strace-ls-summary-file path)))
+                               (cons "strace-ls-view-file" (lambda () (strace-ls-view-file path "failed")))))
+          (let ((buffers (length (buffer-list))))
+            (setq shown nil)
+            (funcall (cdr command))
+            (wait-for (lambda () shown))
+            (accept-process-output nil 0.3)
+            (check (format "%s on %s: one message, \"%s: …%s\", no buffer opens" (car command) (car case) (car command) (cadr case))
+                   (and (= (length shown) 1) (string-prefix-p (concat (car command) ": ") (car shown))
+                        (string-search (cadr case) (car shown)) (string-search (car case) (car shown))
+                        (not (string-search "\n" (car shown)))
+                        (= (length (buffer-list)) buffers) (eq (window-buffer) from))
+                   shown)))))))
+
 (defun main ()
   (say (format "Emacs %s, Eglot %s" emacs-version
                (package-version-join (package-desc-version (cadr (assq 'eglot package-alist))))))
@@ -264,6 +344,8 @@
   (advice-add 'jsonrpc-notify :before
               (lambda (_conn method params)
                 (when (eq method :workspace/didChangeConfiguration) (setq sent-settings params))))
+
+  (unopened)
 
   ;; a plain trace: the mode, Eglot, its capabilities
   (let* ((buffer (open (expand-file-name "plain.strace" work)))

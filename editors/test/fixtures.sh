@@ -44,3 +44,14 @@ lines=-3|--lines -3
 time=03:43:06.7472-03:43:06.7473|--time 03:43:06.7472-03:43:06.7473
 pid=9755 context=1 syscall=statx|--pid 9755 --context 1 --syscall statx
 CASES
+# traces the editors never open: views and summaries of files on disk (a small one, a generated one of about
+# 9 MB, over the 8 MB from which the server reports progress), what the CLI shows of them, and three bad inputs
+mkdir "$work/disk" "$work/disk/folder.strace" "$work/cli"
+cp testdata/tt-T.strace "$work/disk/tt-T.strace"
+i=0
+while [ "$i" -lt 380 ]; do cat testdata/tt-T.strace; i=$((i + 1)); done >"$work/disk/big.strace"
+head -c 65536 "$(command -v sh)" >"$work/disk/binary.strace"
+for t in tt-T big; do
+    "$repo/bin/strace-ls" summary "$work/disk/$t.strace" >"$work/cli/$t.summary" || true
+    "$repo/bin/strace-ls" view --pid 9755 --failed --line-numbers "$work/disk/$t.strace" >"$work/cli/$t.failed-9755" || true
+done

@@ -294,6 +294,106 @@ local function views()
   vim.api.nvim_set_current_buf(source)
 end
 
+-- :StraceSummary PATH and :StraceView … file=PATH on traces that are not open, before any trace is: the client
+-- starts for them; a jump from the view opens the original at the right line; three bad inputs
+local function unopened()
+  local disk = work .. '/disk'
+  local from = vim.api.nvim_get_current_buf()
+  check('no client runs before the first trace', #vim.lsp.get_active_clients() == 0)
+  local function loaded(path) return vim.fn.bufloaded(path) == 1 end
+  local function cli_view(name) -- the CLI's view --line-numbers: the lines and their original line numbers
+    local lines, numbers = {}, {}
+    for _, l in ipairs(read_lines(work .. '/cli/' .. name)) do
+      local n, text = l:match('^(%d+):(.*)$')
+      table.insert(numbers, tonumber(n))
+      table.insert(lines, text)
+    end
+    return lines, numbers
+  end
+
+  -- completion of file names
+  check(':StraceView file=<Tab> completes file names', vim.deep_equal(
+    vim.fn.getcompletion('StraceView pid=1 file=' .. disk .. '/tt', 'cmdline'), { 'file=' .. disk .. '/tt-T.strace' }),
+    vim.inspect(vim.fn.getcompletion('StraceView pid=1 file=' .. disk .. '/tt', 'cmdline')))
+  check(':StraceSummary <Tab> completes file names', vim.deep_equal(
+    vim.fn.getcompletion('StraceSummary ' .. disk .. '/bi', 'cmdline'), { disk .. '/big.strace', disk .. '/binary.strace' }),
+    vim.inspect(vim.fn.getcompletion('StraceSummary ' .. disk .. '/bi', 'cmdline')))
+
+  for _, name in ipairs({ 'tt-T', 'big' }) do
+    local path = disk .. '/' .. name .. '.strace'
+    local size = ' (' .. math.floor(vim.fn.getfsize(path) / 1024) .. ' KB)'
+    vim.api.nvim_set_current_buf(from)
+    messages = {}
+    local summary = run_until_new_buffer('StraceSummary ' .. vim.fn.fnameescape(path), from)
+    local want = read(work .. '/cli/' .. name .. '.summary')
+    local got = vim.api.nvim_buf_get_lines(summary, 0, -1, false)
+    check(':StraceSummary ' .. name .. '.strace' .. size .. ', not open, shows what `strace-ls summary` prints',
+      summary ~= from and #got > 20 and table.concat(got, '\n') == want,
+      vim.inspect(messages) .. vim.inspect(vim.list_slice(got, 1, 3)))
+    check('and ' .. name .. '.strace stays unopened', not loaded(path))
+    local want_lines, numbers = cli_view(name .. '.failed-9755')
+    if name == 'tt-T' then -- a view asked in the summary: of its original, with the client that made the summary
+      messages = {}
+      local view = run_until_new_buffer('StraceView pid=9755 failed', summary)
+      check(':StraceView pid=9755 failed in that summary shows the same view of tt-T.strace',
+        view ~= summary and vim.deep_equal(vim.api.nvim_buf_get_lines(view, 0, -1, false), want_lines), vim.inspect(messages))
+      vim.cmd('bwipeout ' .. view)
+    end
+    vim.api.nvim_set_current_buf(from)
+    messages = {}
+    local view = run_until_new_buffer('StraceView pid=9755 failed file=' .. vim.fn.fnameescape(path), from)
+    got = vim.api.nvim_buf_get_lines(view, 0, -1, false)
+    check(':StraceView pid=9755 failed file=' .. name .. '.strace shows what `strace-ls view --pid 9755 --failed` prints',
+      view ~= from and #want_lines > 2 and vim.deep_equal(got, want_lines),
+      vim.inspect(messages) .. #got .. ' lines ' .. vim.inspect(vim.list_slice(got, 1, 2)))
+    check('and ' .. name .. '.strace stays unopened', not loaded(path))
+    local client = client_of(view)
+    check('a strace-ls client is attached to the view', client ~= nil and client.name == 'strace-ls')
+    if name == 'big' then
+      -- Neovim 0.7 keeps the server's $/progress in client.messages.progress; the view and the summary of a
+      -- file over 8 MB report theirs
+      local titles = {}
+      for _, p in pairs(client and client.messages and client.messages.progress or {}) do
+        table.insert(titles, tostring(p.title))
+      end
+      local joined = table.concat(titles, '; ')
+      check('the client got the server\'s progress of the view and the summary of big.strace',
+        contains(joined, 'View of big.strace') and contains(joined, 'Summary of big.strace'), joined)
+    end
+    -- <CR> on the last line, gd on the pid of the first: the original opens at that line
+    vim.api.nvim_win_set_cursor(0, { #got, 10 })
+    local line, where = jump_with('<CR>', -1)
+    local at = vim.api.nvim_buf_get_name(0)
+    check('<CR> on the last view line opens ' .. name .. '.strace at line ' .. numbers[#numbers],
+      at == path and vim.api.nvim_win_get_cursor(0)[1] == numbers[#numbers], where)
+    vim.cmd('buffer ' .. view)
+    vim.api.nvim_win_set_cursor(0, { 1, 0 })
+    line, where = jump_with('gd', vim.fn.bufnr(path))
+    check('gd on the pid of the first view line goes to line ' .. numbers[1] .. ' of ' .. name .. '.strace',
+      line == numbers[1], where)
+    vim.cmd('bwipeout! ' .. vim.fn.bufnr(path)) -- it is unopened again for the next checks
+  end
+
+  -- a missing file, a directory, a binary file: the server's one line, no buffer
+  vim.api.nvim_set_current_buf(from)
+  for _, case in ipairs({ { 'nosuch.strace', 'no such file' }, { 'folder.strace', 'is a directory' },
+      { 'binary.strace', 'not a text file' } }) do
+    local path = disk .. '/' .. case[1]
+    for _, command in ipairs({ 'StraceSummary ' .. path, 'StraceView failed file=' .. path }) do
+      local buffers = #vim.api.nvim_list_bufs()
+      messages = {}
+      vim.cmd(command)
+      vim.wait(TIMEOUT, function() return #messages > 0 end, 20)
+      vim.wait(300, function() return #messages > 1 end, 20)
+      local name = command:match('^%a+')
+      check(':' .. command:gsub(vim.pesc(disk), '…') .. ': one message, "' .. name .. ': …' .. case[2] .. '", no buffer opens',
+        #messages == 1 and messages[1]:find('^' .. name .. ': ') and contains(messages[1], case[2])
+          and contains(messages[1], case[1]) and not contains(messages[1], '\n')
+          and #vim.api.nvim_list_bufs() == buffers and vim.api.nvim_get_current_buf() == from, vim.inspect(messages))
+    end
+  end
+end
+
 local function main()
   say('Neovim ' .. tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch)
   local recipe = read(repo .. '/editors/neovim/strace-ls.lua')
@@ -307,6 +407,7 @@ local function main()
   vim.cmd('syntax on')
   dofile(repo .. '/editors/neovim/strace-ls.lua')
   dofile(repo .. '/editors/neovim/strace-ls-views.lua')
+  unopened()
 
   -- a plain trace: detection, colours from Vim's own syntax/strace.vim, the client
   local buf = open(work .. '/plain.strace')
