@@ -73,6 +73,22 @@ final class FrameInput {
     }
 
     /** Exactly {@code n} bytes, or null when the input ends first. */
+    /** Up to {@code n} bytes: fewer only at the end of the input. */
+    byte[] readUpTo(int n) throws IOException {
+        byte[] out = new byte[n];
+        int have = Math.min(n, limit - pos);
+        System.arraycopy(buf, pos, out, 0, have);
+        pos += have;
+        while (have < n) {
+            int r = stream.read(out, have, n - have);
+            if (r <= 0) {
+                return java.util.Arrays.copyOf(out, have);
+            }
+            have += r;
+        }
+        return out;
+    }
+
     byte[] readBody(int n) throws IOException {
         byte[] body = new byte[n];
         int have = Math.min(n, limit - pos);

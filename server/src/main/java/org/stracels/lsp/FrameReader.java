@@ -31,7 +31,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  * the next {@code Content-Length:}, re-reading the bytes it had taken for the body: a length too long has
  * swallowed the start of the next frame, which is found there. A body that is not JSON gets the
  * {@code -32700} reply and a JSON value that is not a JSON-RPC message {@code -32600}, when an id can be read.
- * A body longer than {@link #MAX_BODY} is never read into memory: the scan passes over it.
+ * A body longer than {@link #MAX_BODY}, or than a fifth of the heap ({@link #maxBody()}), is never read into
+ * memory: the scan passes over it, and {@link Oversize} is told what it was from its first characters (a body
+ * that runs out of memory while it is read or delivered is treated the same way). A request gets -32600.
  */
 final class FrameReader implements MessageProducer, Closeable {
     private static final Logger LOG = Logger.getLogger(FrameReader.class.getName());
@@ -45,17 +47,38 @@ final class FrameReader implements MessageProducer, Closeable {
     private final MessageJsonHandler json;
     private final MessageIssueHandler issues;
     private final long maxBody;
+    private final Oversize oversize;
     private volatile boolean running = true;
 
-    FrameReader(InputStream in, MessageJsonHandler json, MessageIssueHandler issues) {
-        this(in, json, issues, MAX_BODY);
+    /** Told of each message passed over for its size: its first characters, its length and the limit. */
+    @FunctionalInterface
+    interface Oversize {
+        Oversize NONE = (head, length, limit) -> { };
+
+        void refused(String head, long length, long limit);
     }
 
-    FrameReader(InputStream in, MessageJsonHandler json, MessageIssueHandler issues, long maxBody) {
+    /** How many characters of a message too big to read are read to say what it was. */
+    private static final int HEAD = 64 * 1024;
+
+    FrameReader(InputStream in, MessageJsonHandler json, MessageIssueHandler issues) {
+        this(in, json, issues, MAX_BODY, Oversize.NONE);
+    }
+
+    FrameReader(InputStream in, MessageJsonHandler json, MessageIssueHandler issues, long maxBody, Oversize oversize) {
         this.in = new FrameInput(in);
         this.json = json;
         this.issues = issues;
         this.maxBody = maxBody;
+        this.oversize = oversize;
+    }
+
+    /**
+     * The largest body this JVM reads: {@link #MAX_BODY}, or a fifth of the heap when that is less (a body is held
+     * three times while it is read: bytes, text and the parsed message; then the trace's index comes on top).
+     */
+    static long maxBody() {
+        return Math.min(MAX_BODY, Runtime.getRuntime().maxMemory() / 5);
     }
 
     @Override
@@ -132,18 +155,34 @@ final class FrameReader implements MessageProducer, Closeable {
             problem = "a header block without Content-Length";
         }
         if (problem == null && length > maxBody) {
+            refuse(length, charset);
             problem = "a body of " + length + " bytes, more than the " + maxBody + " accepted";
         }
         if (problem != null) {
             return lost(problem, taken, null);
         }
-        byte[] body = in.readBody((int) length);
+        byte[] body;
+        try {
+            body = in.readBody((int) length);
+        } catch (OutOfMemoryError e) {
+            refuse(length, charset); // nothing of the body was taken yet
+            return lost("a body of " + length + " bytes, more than the memory left", taken, null);
+        }
         if (body == null) {
             LOG.warning("input ended inside a frame's body");
             return null;
         }
-        String text = new String(body, charset);
-        FrameBody shape = FrameBody.of(text);
+        String text;
+        FrameBody shape;
+        try {
+            text = new String(body, charset);
+            shape = FrameBody.of(text);
+        } catch (OutOfMemoryError e) {
+            String head = new String(body, 0, Math.min(body.length, HEAD), charset);
+            body = null;
+            refused(head, length);
+            return new Frame(null, true);
+        }
         if (shape.kind() == FrameBody.Kind.NOT_JSON) {
             reply(shape.id(), ResponseErrorCode.ParseError, "Parse error: the body is not one JSON value");
             return lost("a body that is not one JSON value of its Content-Length", taken, body);
@@ -185,12 +224,33 @@ final class FrameReader implements MessageProducer, Closeable {
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
             LOG.warning("a message lsp4j cannot read: " + e.getMessage());
             return;
+        } catch (OutOfMemoryError e) {
+            refused(body.substring(0, Math.min(body.length(), HEAD)), body.length());
+            return;
         }
         try {
             callback.consume(message);
         } catch (MessageIssueException e) {
             issues.handle(e.getRpcMessage(), e.getIssues());
+        } catch (OutOfMemoryError e) {
+            message = null;
+            refused(body.substring(0, Math.min(body.length(), HEAD)), body.length());
         }
+    }
+
+    /** A body too big to read: its first characters say what it was; what follows them is put back for the scan. */
+    private void refuse(long length, Charset charset) throws IOException {
+        byte[] head = in.readUpTo((int) Math.min(length, HEAD));
+        in.unread(head);
+        refused(new String(head, charset), length);
+    }
+
+    private void refused(String head, long length) {
+        OversizedMessages.Head h = OversizedMessages.Head.of(head);
+        reply(h.id(), ResponseErrorCode.InvalidRequest, "Invalid request: a message of "
+                + OversizedMessages.megabytes(length) + ", more than the " + OversizedMessages.megabytes(maxBody)
+                + " this server's memory accepts");
+        oversize.refused(head, length, maxBody);
     }
 
     private void reply(Object id, ResponseErrorCode code, String text) {

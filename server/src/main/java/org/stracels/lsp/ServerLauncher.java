@@ -50,7 +50,7 @@ public final class ServerLauncher {
 
     static int launch(InputStream in, OutputStream out, StraceLanguageServer server) {
         ExecutorService executor = Executors.newCachedThreadPool(Threads.daemon("strace-ls-jsonrpc"));
-        Launcher<LanguageClient> launcher = new ResyncingBuilder()
+        Launcher<LanguageClient> launcher = new ResyncingBuilder(server::oversized)
                 .setLocalService(server)
                 .setRemoteInterface(LanguageClient.class)
                 .setInput(in)
@@ -74,8 +74,13 @@ public final class ServerLauncher {
 
     /** lsp4j's builder with {@link FrameReader} in place of its stream reader, which cannot find its place again. */
     private static final class ResyncingBuilder extends LSPLauncher.Builder<LanguageClient> {
+        private final FrameReader.Oversize oversize;
         private MessageJsonHandler json;
         private RemoteEndpoint endpoint;
+
+        ResyncingBuilder(FrameReader.Oversize oversize) {
+            this.oversize = oversize;
+        }
 
         @Override
         protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
@@ -87,7 +92,8 @@ public final class ServerLauncher {
         @Override
         protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer ignored, MessageConsumer consumer,
                 LanguageClient client) {
-            return super.createMessageProcessor(new FrameReader(input, json, endpoint), consumer, client);
+            return super.createMessageProcessor(new FrameReader(input, json, endpoint, FrameReader.maxBody(), oversize),
+                    consumer, client);
         }
     }
 

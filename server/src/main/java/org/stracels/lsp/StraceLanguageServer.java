@@ -40,6 +40,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     private final Features features;
     private final ShowLocationCommand showLocation = new ShowLocationCommand();
     private final ViewDocuments views = new ViewDocuments();
+    private final OversizedMessages oversized = new OversizedMessages();
     private volatile boolean inlayHintRefresh;
     private volatile boolean codeLensRefresh;
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
@@ -60,7 +61,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
         this.scheduler = scheduler;
         this.diagnostics = new DiagnosticsPublisher(scheduler, diagnosticsDelay, this::publish, settings);
         this.features = Features.of(documents, settings, views);
-        this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, features);
+        this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, features, oversized);
         this.workspaceService = new StraceWorkspaceService(new WorkspaceSymbolRequest(documents), this::settingsChanged,
                 showLocation, new TraceCommands(documents, views, progress), new ReportCommand(documents));
     }
@@ -70,6 +71,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
         this.client = client;
         showLocation.connect(client);
         progress.connect(client);
+        oversized.connect(client);
         this.logHandler = ClientLogHandler.install(client);
     }
 
@@ -136,6 +138,11 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     }
 
     /** The input ended without {@code exit}: end as {@code exit} would have. */
+    /** The frame reader passed over a message too big for this heap (see {@link FrameReader.Oversize}). */
+    void oversized(String head, long length, long limit) {
+        oversized.refused(head, length, limit);
+    }
+
     void inputClosed() {
         if (exitCode.isDone()) {
             return; // exit came first; the launcher then stopped reading

@@ -39,11 +39,18 @@ final class StraceTextDocumentService implements TextDocumentService {
     private final Documents documents;
     private final DiagnosticsPublisher diagnostics;
     private final Features features;
+    private final OversizedMessages oversized;
 
     StraceTextDocumentService(Documents documents, DiagnosticsPublisher diagnostics, Features features) {
+        this(documents, diagnostics, features, new OversizedMessages());
+    }
+
+    StraceTextDocumentService(Documents documents, DiagnosticsPublisher diagnostics, Features features,
+            OversizedMessages oversized) {
         this.documents = documents;
         this.diagnostics = diagnostics;
         this.features = features;
+        this.oversized = oversized;
     }
 
     @Override
@@ -115,6 +122,9 @@ final class StraceTextDocumentService implements TextDocumentService {
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         documents.close(params.getTextDocument()).ifPresent(doc -> diagnostics.documentClosed(doc.uri()));
+        if (params != null && params.getTextDocument() != null) {
+            oversized.closed(params.getTextDocument().getUri()); // a trace too big to open: its warning goes
+        }
     }
 
     /** Diagnostics follow the text the editor holds, which a save does not change. */
