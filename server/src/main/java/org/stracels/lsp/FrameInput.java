@@ -73,20 +73,20 @@ final class FrameInput {
     }
 
     /** Exactly {@code n} bytes, or null when the input ends first. */
-    /** Up to {@code n} bytes: fewer only at the end of the input. */
-    byte[] readUpTo(int n) throws IOException {
+    /** Up to {@code n} bytes of what is there now, without waiting for more (at least what is buffered). */
+    byte[] readAvailable(int n) throws IOException {
         byte[] out = new byte[n];
         int have = Math.min(n, limit - pos);
         System.arraycopy(buf, pos, out, 0, have);
         pos += have;
-        while (have < n) {
-            int r = stream.read(out, have, n - have);
+        while (have < n && stream.available() > 0) {
+            int r = stream.read(out, have, Math.min(n - have, stream.available()));
             if (r <= 0) {
-                return java.util.Arrays.copyOf(out, have);
+                break;
             }
             have += r;
         }
-        return out;
+        return java.util.Arrays.copyOf(out, have);
     }
 
     byte[] readBody(int n) throws IOException {

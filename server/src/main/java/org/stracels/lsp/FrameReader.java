@@ -32,7 +32,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  * swallowed the start of the next frame, which is found there. A body that is not JSON gets the
  * {@code -32700} reply and a JSON value that is not a JSON-RPC message {@code -32600}, when an id can be read.
  * A body longer than {@link #MAX_BODY}, or than a fifth of the heap ({@link #maxBody()}), is never read into
- * memory: the scan passes over it, and {@link Oversize} is told what it was from its first characters (a body
+ * memory: the scan passes over it, and {@link FrameOversize} says what it was from its first characters (a body
  * that runs out of memory while it is read or delivered is treated the same way). A request gets -32600.
  */
 final class FrameReader implements MessageProducer, Closeable {
@@ -47,30 +47,20 @@ final class FrameReader implements MessageProducer, Closeable {
     private final MessageJsonHandler json;
     private final MessageIssueHandler issues;
     private final long maxBody;
-    private final Oversize oversize;
+    private final FrameOversize oversize;
     private volatile boolean running = true;
 
-    /** Told of each message passed over for its size: its first characters, its length and the limit. */
-    @FunctionalInterface
-    interface Oversize {
-        Oversize NONE = (head, length, limit) -> { };
-
-        void refused(String head, long length, long limit);
-    }
-
-    /** How many characters of a message too big to read are read to say what it was. */
-    private static final int HEAD = 64 * 1024;
-
     FrameReader(InputStream in, MessageJsonHandler json, MessageIssueHandler issues) {
-        this(in, json, issues, MAX_BODY, Oversize.NONE);
+        this(in, json, issues, MAX_BODY, FrameOversize.Listener.NONE);
     }
 
-    FrameReader(InputStream in, MessageJsonHandler json, MessageIssueHandler issues, long maxBody, Oversize oversize) {
+    FrameReader(InputStream in, MessageJsonHandler json, MessageIssueHandler issues, long maxBody,
+            FrameOversize.Listener oversize) {
         this.in = new FrameInput(in);
         this.json = json;
         this.issues = issues;
         this.maxBody = maxBody;
-        this.oversize = oversize;
+        this.oversize = new FrameOversize(oversize, maxBody, this::reply);
     }
 
     /**
@@ -155,7 +145,7 @@ final class FrameReader implements MessageProducer, Closeable {
             problem = "a header block without Content-Length";
         }
         if (problem == null && length > maxBody) {
-            refuse(length, charset);
+            oversize.peek(in, length, charset);
             problem = "a body of " + length + " bytes, more than the " + maxBody + " accepted";
         }
         if (problem != null) {
@@ -165,7 +155,7 @@ final class FrameReader implements MessageProducer, Closeable {
         try {
             body = in.readBody((int) length);
         } catch (OutOfMemoryError e) {
-            refuse(length, charset); // nothing of the body was taken yet
+            oversize.peek(in, length, charset); // nothing of the body was taken yet
             return lost("a body of " + length + " bytes, more than the memory left", taken, null);
         }
         if (body == null) {
@@ -178,9 +168,9 @@ final class FrameReader implements MessageProducer, Closeable {
             text = new String(body, charset);
             shape = FrameBody.of(text);
         } catch (OutOfMemoryError e) {
-            String head = new String(body, 0, Math.min(body.length, HEAD), charset);
+            String head = FrameOversize.head(body, charset);
             body = null;
-            refused(head, length);
+            oversize.refused(head, length);
             return new Frame(null, true);
         }
         if (shape.kind() == FrameBody.Kind.NOT_JSON) {
@@ -225,7 +215,7 @@ final class FrameReader implements MessageProducer, Closeable {
             LOG.warning("a message lsp4j cannot read: " + e.getMessage());
             return;
         } catch (OutOfMemoryError e) {
-            refused(body.substring(0, Math.min(body.length(), HEAD)), body.length());
+            oversize.refused(FrameOversize.head(body), body.length());
             return;
         }
         try {
@@ -234,23 +224,8 @@ final class FrameReader implements MessageProducer, Closeable {
             issues.handle(e.getRpcMessage(), e.getIssues());
         } catch (OutOfMemoryError e) {
             message = null;
-            refused(body.substring(0, Math.min(body.length(), HEAD)), body.length());
+            oversize.refused(FrameOversize.head(body), body.length());
         }
-    }
-
-    /** A body too big to read: its first characters say what it was; what follows them is put back for the scan. */
-    private void refuse(long length, Charset charset) throws IOException {
-        byte[] head = in.readUpTo((int) Math.min(length, HEAD));
-        in.unread(head);
-        refused(new String(head, charset), length);
-    }
-
-    private void refused(String head, long length) {
-        OversizedMessages.Head h = OversizedMessages.Head.of(head);
-        reply(h.id(), ResponseErrorCode.InvalidRequest, "Invalid request: a message of "
-                + OversizedMessages.megabytes(length) + ", more than the " + OversizedMessages.megabytes(maxBody)
-                + " this server's memory accepts");
-        oversize.refused(head, length, maxBody);
     }
 
     private void reply(Object id, ResponseErrorCode code, String text) {

@@ -74,11 +74,11 @@ public final class ServerLauncher {
 
     /** lsp4j's builder with {@link FrameReader} in place of its stream reader, which cannot find its place again. */
     private static final class ResyncingBuilder extends LSPLauncher.Builder<LanguageClient> {
-        private final FrameReader.Oversize oversize;
+        private final FrameOversize.Listener oversize;
         private MessageJsonHandler json;
         private RemoteEndpoint endpoint;
 
-        ResyncingBuilder(FrameReader.Oversize oversize) {
+        ResyncingBuilder(FrameOversize.Listener oversize) {
             this.oversize = oversize;
         }
 

@@ -138,7 +138,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
     }
 
     /** The input ended without {@code exit}: end as {@code exit} would have. */
-    /** The frame reader passed over a message too big for this heap (see {@link FrameReader.Oversize}). */
+    /** The frame reader passed over a message too big for this heap (see {@link FrameOversize}). */
     void oversized(String head, long length, long limit) {
         oversized.refused(head, length, limit);
     }
