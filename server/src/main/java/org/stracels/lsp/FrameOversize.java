@@ -38,12 +38,35 @@ final class FrameOversize {
         this.reply = reply;
     }
 
-    /** Looks at the start of a body of {@code length} bytes that will not be read, and puts it back. */
+    /**
+     * Looks at the start of a body of {@code length} bytes that will not be read, and puts it back: its first
+     * {@link #ENOUGH} bytes (waiting for them, unless the next frame's header comes first: a length that lies), then
+     * what else is there, up to {@link #HEAD}.
+     */
     void peek(FrameInput in, long length, Charset charset) throws IOException {
-        byte[] head = in.readAvailable((int) Math.min(length, HEAD));
-        in.unread(head);
-        refused(new String(head, charset), length);
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        int want = (int) Math.min(length, ENOUGH);
+        int matched = 0;
+        while (head.size() < want && matched < NEXT.length) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            head.write(c);
+            int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
+            matched = lower == NEXT[matched] ? matched + 1 : lower == NEXT[0] ? 1 : 0;
+        }
+        if (matched < NEXT.length) {
+            head.writeBytes(in.readAvailable((int) Math.min(length, HEAD) - head.size()));
+        }
+        byte[] bytes = head.toByteArray();
+        in.unread(bytes);
+        refused(new String(bytes, charset), length);
     }
+
+    /** Where a message's method, id and document uri are, in every client seen. */
+    private static final int ENOUGH = 4096;
+    private static final byte[] NEXT = "content-length:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** A body of {@code length} bytes starting with {@code head} was passed over. */
     void refused(String head, long length) {
