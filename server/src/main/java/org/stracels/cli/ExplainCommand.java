@@ -22,7 +22,8 @@ import org.stracels.parse.CancelCheck;
 /**
  * {@code strace-ls check --explain}: per reported error, the message and its likely causes, most likely first,
  * each with the reasons behind its score; then the processes that failed without saying why. The file is read
- * window by window; the failing processes (few) wait for the end, so the order is that of a text in memory.
+ * window by window; the failing processes without a message wait for the end on disk ({@link SortedSpill}), so
+ * that the order is that of a text in memory and memory does not grow with their number.
  */
 final class ExplainCommand {
     /** Causes printed per message or exit. */
@@ -40,58 +41,54 @@ final class ExplainCommand {
         boolean[] anyError = {false};
         JsonOutput.Array all = json ? new JsonOutput.Array(out) : null;
         for (TraceFile file : files) {
-            Set<Integer> said = new HashSet<>();
-            int[] reports = {0};
-            List<Entry> exits = new ArrayList<>();
-            List<Integer> exitProcesses = new ArrayList<>();
-            file.scan(window -> {
-                Trace trace = window.trace();
-                anyError[0] |= Checker.check(trace, DiagnosticPolicy.DEFAULT, window.from(), window.to(), CancelCheck.NONE)
-                        .stream().anyMatch(f -> f.severity() == Severity.ERROR);
-                CauseAnalysis analysis = Causes.of(trace);
-                TraceModel model = trace.model();
-                for (Report r : analysis.reports()) {
-                    if (window.owns(r.line())) {
-                        reports[0]++;
-                        said.add(r.processId());
-                        String what = who(model.process(r.processId())) + " reported"
-                                + (r.toStderr() ? "" : " to " + r.channel()) + ": “" + r.excerpt(100) + "”";
-                        emit(file.name(), entry(trace, "report", r.line(), what, r.causes()), all, out);
-                    }
-                }
-                for (ProcessInfo p : model.activeProcesses()) {
-                    List<Cause> causes = window.owns(p.endLine()) ? analysis.causesOfExit(trace, p.endLine()) : List.of();
-                    if (!causes.isEmpty()) {
-                        String ending = analysis.ending(p.endLine());
-                        String what = who(p) + " " + p.endingText() + " without a message" + (ending != null ? ": " + ending : "");
-                        exits.add(entry(trace, "exit", p.endLine(), what, causes));
-                        exitProcesses.add(p.id());
-                    }
-                }
-            });
-            int silent = 0;
-            Integer[] order = new Integer[exits.size()];
-            for (int k = 0; k < order.length; k++) {
-                order[k] = k;
-            }
-            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(exitProcesses::get));
-            for (int k : order) {
-                if (!said.contains(exitProcesses.get(k))) {
-                    silent++;
-                    emit(file.name(), exits.get(k), all, out);
-                }
-            }
-            if (!json) {
-                int n = reports[0];
-                out.println(file.name() + ": " + n + (n == 1 ? " reported error" : " reported errors")
-                        + (silent > 0 ? ", " + silent + (silent == 1 ? " failing process" : " failing processes")
-                                + " without a message" : ""));
+            try (SortedSpill silent = new SortedSpill()) {
+                explain(file, json, all, out, silent, anyError);
             }
         }
         if (json) {
             all.close();
         }
         return anyError[0] ? Cli.FOUND_ERRORS : Cli.OK;
+    }
+
+    private static void explain(TraceFile file, boolean json, JsonOutput.Array all, PrintStream out, SortedSpill silent,
+            boolean[] anyError) throws CliError {
+        Set<Integer> said = new HashSet<>();
+        int[] reports = {0};
+        file.scan(window -> {
+            Trace trace = window.trace();
+            anyError[0] |= Checker.check(trace, DiagnosticPolicy.DEFAULT, window.from(), window.to(), CancelCheck.NONE)
+                    .stream().anyMatch(f -> f.severity() == Severity.ERROR);
+            CauseAnalysis analysis = Causes.of(trace);
+            TraceModel model = trace.model();
+            for (Report r : analysis.reports()) {
+                if (window.owns(r.line())) {
+                    reports[0]++;
+                    said.add(r.processId());
+                    String what = who(model.process(r.processId())) + " reported"
+                            + (r.toStderr() ? "" : " to " + r.channel()) + ": “" + r.excerpt(100) + "”";
+                    emit(file.name(), entry(trace, "report", r.line(), what, r.causes()), all, out);
+                }
+            }
+            for (ProcessInfo p : model.activeProcesses()) {
+                List<Cause> causes = window.owns(p.endLine()) ? analysis.causesOfExit(trace, p.endLine()) : List.of();
+                // a process's messages all come before its end: whether it said anything is known here
+                if (!causes.isEmpty() && !said.contains(p.id())) {
+                    String ending = analysis.ending(p.endLine());
+                    String what = who(p) + " " + p.endingText() + " without a message" + (ending != null ? ": " + ending : "");
+                    Entry e = entry(trace, "exit", p.endLine(), what, causes);
+                    silent.add(p.id(), json ? json(file.name(), e).toString() : text(file.name(), e));
+                }
+            }
+        });
+        silent.forEachSorted(json ? t -> all.add(com.google.gson.JsonParser.parseString(t)) : out::print);
+        if (!json) {
+            int n = reports[0];
+            int s = silent.size();
+            out.println(file.name() + ": " + n + (n == 1 ? " reported error" : " reported errors")
+                    + (s > 0 ? ", " + s + (s == 1 ? " failing process" : " failing processes")
+                            + " without a message" : ""));
+        }
     }
 
     private static Entry entry(Trace trace, String kind, int line, String what, List<Cause> causes) {
@@ -130,25 +127,36 @@ final class ExplainCommand {
 
     private static void emit(String file, Entry e, JsonOutput.Array all, PrintStream out) {
         if (all != null) {
-            JsonObject o = new JsonObject();
-            o.addProperty("file", file);
-            o.addProperty("line", e.line());
-            o.addProperty("kind", e.kind());
-            o.addProperty("text", e.what());
-            JsonArray list = new JsonArray();
-            for (Shown c : e.causes()) {
-                JsonObject j = json(c);
-                if (!c.via().isEmpty()) {
-                    JsonArray via = new JsonArray();
-                    c.via().forEach(v -> via.add(json(v)));
-                    j.add("via", via);
-                }
-                list.add(j);
-            }
-            o.add("causes", list);
-            all.add(o);
-            return;
+            all.add(json(file, e));
+        } else {
+            out.print(text(file, e));
         }
+    }
+
+    private static JsonObject json(String file, Entry e) {
+        JsonObject o = new JsonObject();
+        o.addProperty("file", file);
+        o.addProperty("line", e.line());
+        o.addProperty("kind", e.kind());
+        o.addProperty("text", e.what());
+        JsonArray list = new JsonArray();
+        for (Shown c : e.causes()) {
+            JsonObject j = json(c);
+            if (!c.via().isEmpty()) {
+                JsonArray via = new JsonArray();
+                c.via().forEach(v -> via.add(json(v)));
+                j.add("via", via);
+            }
+            list.add(j);
+        }
+        o.add("causes", list);
+        return o;
+    }
+
+    /** The lines of one entry as the terminal shows them, each ended by a line break. */
+    private static String text(String file, Entry e) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(w);
         out.println(file + ":" + e.line() + ": " + e.what());
         List<Shown> causes = e.causes();
         if (causes.isEmpty()) {
@@ -174,6 +182,8 @@ final class ExplainCommand {
         if (causes.size() > SHOWN) {
             out.println("  (" + (causes.size() - SHOWN) + " more, lower)");
         }
+        out.flush();
+        return w.toString();
     }
 
     private static String who(ProcessInfo p) {
