@@ -63,7 +63,7 @@ final class SortedSpill implements AutoCloseable {
     void forEachSorted(Consumer<String> action) {
         long[] order = new long[count]; // key, then arrival: one long each, sorted as numbers
         for (int k = 0; k < count; k++) {
-            order[k] = ((long) keys[k] - Integer.MIN_VALUE) << 32 | k;
+            order[k] = (long) keys[k] << 32 | k;
         }
         Arrays.sort(order);
         try {
