@@ -74,6 +74,10 @@ public final class Cli {
         } catch (CliError e) {
             err.println("strace-ls: " + e.getMessage());
             return USAGE;
+        } catch (OutOfMemoryError e) {
+            // every command, whichever thread ran out (the reader, the parser or the command's own)
+            err.println("strace-ls: out of memory (raise the Java heap with -Xmx)");
+            return USAGE;
         } finally {
             out.flush();
         }

@@ -63,14 +63,9 @@ final class TraceFile {
             return WindowScanner.scan(input, windows, CancelCheck.NONE, progress, consumer);
         } catch (TraceInputException e) {
             throw new CliError(e.getMessage());
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof OutOfMemoryError) { // in the reading or parsing thread
-                throw new CliError(input.name() + ": out of memory (raise the Java heap with -Xmx)");
-            }
+        } catch (RuntimeException | CliError e) {
             throw e;
-        } catch (CliError e) {
-            throw e;
-        } catch (OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) { // here or in the reading or parsing thread
             throw new CliError(input.name() + ": out of memory (raise the Java heap with -Xmx)");
         } catch (Exception e) {
             throw new CliError(input.name() + ": " + e.getMessage());

@@ -72,6 +72,10 @@ final class TraceCommands {
             } catch (Exception e) {
                 LOG.warning(() -> params.getCommand() + " failed: " + e);
                 throw error(ResponseErrorCode.InternalError, params.getCommand() + " failed: " + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                // what the command held is let go here: the server goes on with its open documents
+                throw error(ResponseErrorCode.InternalError, params.getCommand() + ": out of memory (the server's heap, "
+                        + OversizedMessages.megabytes(Runtime.getRuntime().maxMemory()) + ", is too small for it)");
             }
         });
     }

@@ -75,7 +75,8 @@ public final class WindowScanner {
                         blocks.put(b);
                     }
                     blocks.put(END);
-                } catch (TraceInputException e) {
+                } catch (TraceInputException | RuntimeException | Error e) {
+                    // whatever ends the reading (out of memory too) reaches the caller, who would wait forever else
                     blocks.put(e);
                 }
                 return null;
@@ -85,6 +86,9 @@ public final class WindowScanner {
             return new Result(result.lines(), result.finalState(), reader.notice());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error; // out of memory in the parsing thread: the caller says so as for its own
+            }
             throw cause instanceof Exception ex ? ex : new RuntimeException(cause);
         } finally {
             pool.shutdownNow();
@@ -97,7 +101,10 @@ public final class WindowScanner {
             blocks.put(END); // later takes see the end too
             return null;
         }
-        if (o instanceof TraceInputException e) {
+        if (o instanceof Exception e) {
+            throw e;
+        }
+        if (o instanceof Error e) {
             throw e;
         }
         return (LineBlocks.Block) o;

@@ -28,8 +28,13 @@ class CliJarIT {
     Path scratch;
 
     Run java(String... args) throws IOException, InterruptedException {
+        return javaWith(List.of(), args);
+    }
+
+    Run javaWith(List<String> jvm, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
@@ -63,6 +68,30 @@ class CliJarIT {
         assertThat(out).anyMatch(l -> l.startsWith(name + ":" + line + ":" + column + ": warning: statx failed with ENOENT")
                 && l.endsWith(" [ENOENT]"));
         assertThat(out.get(out.size() - 1)).startsWith(name + ": ").endsWith(" (" + text.size() + " lines)");
+    }
+
+    /**
+     * A heap too small for a window: every command ends with one line and exit 2, whichever of its threads runs out
+     * (the reading thread once did, and the command waited for it forever).
+     */
+    @Test
+    void aHeapTooSmallEndsEveryCommandWithOneLine() throws Exception {
+        Path big = scratch.resolve("big.strace");
+        byte[] one = Files.readAllBytes(TESTDATA.resolve("busy.strace"));
+        try (java.io.OutputStream out = Files.newOutputStream(big)) {
+            for (long written = 0; written < 30_000_000; written += one.length) {
+                out.write(one);
+            }
+        }
+        for (String[] command : List.of(new String[] {"check"}, new String[] {"check", "--explain"},
+                new String[] {"stats"}, new String[] {"view", "--failed"}, new String[] {"summary"})) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.add(big.toString());
+            Run r = javaWith(List.of("-Xmx20m"), args.toArray(String[]::new));
+            assertThat(r.code()).as("exit of %s; stderr %s", args, r.err()).isEqualTo(2);
+            assertThat(r.err().lines().toList()).as("stderr of %s", args)
+                    .singleElement().asString().contains("out of memory").contains("-Xmx");
+        }
     }
 
     @Test
