@@ -47,9 +47,14 @@ public final class Summary {
     private record Failure(int processId, int line, String what, List<Cause> causes, List<Integer> causeLines) { }
 
     private final TraceStats.Counter counter = new TraceStats.Counter();
+    /**
+     * Per process id, the file's line of the entry of its last successful execve, or -1: 4 bytes a process. The
+     * command lines and run times of the few processes the page shows are read from their lines at the end.
+     */
+    private int[] lastExec = new int[1024];
+    /** What the page shows of each process in the tree: command line and run time, by process id. */
     private final Map<Integer, String> commands = new HashMap<>();
-    private final Map<Integer, Double> started = new HashMap<>();
-    private final Map<Integer, Double> ended = new HashMap<>();
+    private final Map<Integer, String> durations = new HashMap<>();
     private final Map<String, Integer> firstByErrno = new HashMap<>();
     private final PriorityQueue<Slow> slowest = new PriorityQueue<>((a, b) -> Long.compare(a.nanos, b.nanos));
     private final List<Failure> reports = new ArrayList<>();
@@ -61,9 +66,85 @@ public final class Summary {
 
     public static Page of(TraceSource source, CancelCheck cancel, WindowScanner.Progress progress) throws Exception {
         Summary s = new Summary();
+        java.util.Arrays.fill(s.lastExec, -1);
         WindowScanner.Result result = source.scan(cancel, progress, w -> s.add(w, cancel));
         TraceStats stats = s.counter.finish(result.finalState().processes(), result.lines());
-        return new Writer(s, stats, source.name(), result.notice()).page();
+        List<int[]> tree = tree(stats.processes);
+        s.readShown(source, stats.processes, tree, cancel);
+        return new Writer(s, stats, tree, source.name(), result.notice()).page();
+    }
+
+    /**
+     * The processes the page shows, depth first from the roots (an explicit stack: a deep tree never overflows the
+     * call stack), at most {@link #MAX_PROCESSES}: {id, depth} each.
+     */
+    private static List<int[]> tree(List<ProcessInfo> processes) {
+        Map<Integer, List<ProcessInfo>> children = new HashMap<>();
+        List<ProcessInfo> roots = new ArrayList<>();
+        for (ProcessInfo p : processes) {
+            if (p.parentId() >= 0 && p.parentId() != p.id() && p.parentId() < processes.size()) {
+                children.computeIfAbsent(p.parentId(), k -> new ArrayList<>()).add(p);
+            } else {
+                roots.add(p);
+            }
+        }
+        List<int[]> shown = new ArrayList<>();
+        ArrayList<int[]> stack = new ArrayList<>();
+        for (int k = roots.size() - 1; k >= 0; k--) {
+            stack.add(new int[] {roots.get(k).id(), 1});
+        }
+        Set<Integer> seen = new HashSet<>();
+        while (!stack.isEmpty() && shown.size() < MAX_PROCESSES) {
+            int[] top = stack.remove(stack.size() - 1);
+            if (!seen.add(top[0])) {
+                continue;
+            }
+            shown.add(top);
+            List<ProcessInfo> kids = children.getOrDefault(top[0], List.of());
+            for (int k = kids.size() - 1; k >= 0; k--) {
+                stack.add(new int[] {kids.get(k).id(), top[1] + 1});
+            }
+        }
+        return shown;
+    }
+
+    /**
+     * Reads the lines the shown processes need (their last execve's entry, their first and last line) in a second
+     * pass over the source, and makes their command lines and run times from them.
+     */
+    private void readShown(TraceSource source, List<ProcessInfo> processes, List<int[]> tree, CancelCheck cancel)
+            throws Exception {
+        java.util.BitSet wanted = new java.util.BitSet();
+        for (int[] t : tree) {
+            ProcessInfo p = processes.get(t[0]);
+            for (int line : new int[] {execLine(p.id()), p.firstLine(), p.endLine()}) {
+                if (line >= 0) {
+                    wanted.set(line);
+                }
+            }
+        }
+        Map<Integer, String> text = new HashMap<>();
+        source.lines(wanted, cancel, (line, chars) -> {
+            text.put(line, chars.toString());
+            return true;
+        });
+        for (int[] t : tree) {
+            ProcessInfo p = processes.get(t[0]);
+            String exec = text.get(execLine(p.id()));
+            if (exec != null && !p.execs().isEmpty()) {
+                String path = p.execs().get(p.execs().size() - 1).path();
+                commands.put(p.id(), Programs.commandLine(Trace.of(exec), new ProcessInfo.Exec(0, path)));
+            }
+            double from = time(text.get(p.firstLine()));
+            double to = time(text.get(p.endLine()));
+            if (!Double.isNaN(from) && !Double.isNaN(to) && to >= from) {
+                durations.put(p.id(), String.format(Locale.ROOT, ", ran %.3f s", to - from));
+            }
+        }
+    }
+
+    private int execLine(int id) {
+        return id < lastExec.length ? lastExec[id] : -1;
     }
 
     private void add(TraceWindow window, CancelCheck cancel) {
@@ -86,15 +167,16 @@ public final class Summary {
             }
         }
         for (ProcessInfo p : trace.model().activeProcesses()) {
-            if (window.owns(p.firstLine())) {
-                started.put(p.id(), time(parsed, p.firstLine()));
-            }
-            if (window.owns(p.endLine())) {
-                ended.put(p.id(), time(parsed, p.endLine()));
-            }
             for (ProcessInfo.Exec e : p.execs()) {
                 if (window.owns(e.line())) {
-                    commands.put(p.id(), Programs.commandLine(trace, e));
+                    int partner = trace.model().partner(e.line());
+                    int entry = partner >= 0 && partner < e.line() ? partner : e.line();
+                    if (p.id() >= lastExec.length) {
+                        int old = lastExec.length;
+                        lastExec = java.util.Arrays.copyOf(lastExec, Math.max(p.id() + 1, old * 2));
+                        java.util.Arrays.fill(lastExec, old, lastExec.length, -1);
+                    }
+                    lastExec[p.id()] = window.global(entry);
                 }
             }
         }
@@ -130,28 +212,31 @@ public final class Summary {
         return parsed.text().substring(start, end) + (end < parsed.lineEnd(i) ? "…" : "");
     }
 
-    private static double time(ParsedTrace parsed, int i) {
-        if (i < 0 || i >= parsed.lineCount() || !parsed.kind(i).hasPrefix()) {
+    /** The time of day or epoch seconds a line starts with, or NaN. */
+    private static double time(String text) {
+        if (text == null) {
             return Double.NaN;
         }
-        ParsedLine line = parsed.line(i);
-        return line.absoluteTimeSpan().isPresent() ? Timestamps.seconds(line.absoluteTimeSpan().text(parsed.text()))
-                : Double.NaN;
+        ParsedLine line = org.stracels.parse.LineParser.parse(text, 0, text.length());
+        return line.kind().hasPrefix() && line.absoluteTimeSpan().isPresent()
+                ? Timestamps.seconds(line.absoluteTimeSpan().text(text)) : Double.NaN;
     }
 
     /** Lays the page out and records where each line number is. */
     private static final class Writer {
         private final Summary s;
         private final TraceStats stats;
+        private final List<int[]> tree;
         private final String name;
         private final String notice;
         private final StringBuilder b = new StringBuilder();
         private final List<Link> links = new ArrayList<>();
         private int lineNo;
 
-        Writer(Summary s, TraceStats stats, String name, String notice) {
+        Writer(Summary s, TraceStats stats, List<int[]> tree, String name, String notice) {
             this.s = s;
             this.stats = stats;
+            this.tree = tree;
             this.name = name;
             this.notice = notice;
         }
@@ -175,53 +260,18 @@ public final class Summary {
         private void processes() {
             line("");
             line("Processes (" + stats.processes.size() + ")");
-            Map<Integer, List<ProcessInfo>> children = new HashMap<>();
-            List<ProcessInfo> roots = new ArrayList<>();
-            for (ProcessInfo p : stats.processes) {
-                if (p.parentId() >= 0 && p.parentId() != p.id() && p.parentId() < stats.processes.size()) {
-                    children.computeIfAbsent(p.parentId(), k -> new ArrayList<>()).add(p);
-                } else {
-                    roots.add(p);
-                }
-            }
-            int[] shown = {0};
-            // depth-first with an explicit stack: a deep tree never overflows the call stack
-            ArrayList<Object[]> stack = new ArrayList<>();
-            for (int k = roots.size() - 1; k >= 0; k--) {
-                stack.add(new Object[] {roots.get(k), 1});
-            }
-            Set<Integer> seen = new HashSet<>();
-            while (!stack.isEmpty() && shown[0] < MAX_PROCESSES) {
-                Object[] top = stack.remove(stack.size() - 1);
-                ProcessInfo p = (ProcessInfo) top[0];
-                int depth = (Integer) top[1];
-                if (!seen.add(p.id())) {
-                    continue;
-                }
-                shown[0]++;
+            for (int[] t : tree) {
+                ProcessInfo p = stats.processes.get(t[0]);
                 int target = p.createdAtLine() >= 0 ? p.createdAtLine() : p.firstLine();
-                String indent = "  ".repeat(Math.min(depth, 40));
+                String indent = "  ".repeat(Math.min(t[1], 40));
                 String who = (p.pid() >= 0 ? "pid " + p.pid() : "the process") + (p.isThread() ? " (thread)" : "");
                 String cmd = s.commands.get(p.id());
-                String took = duration(p);
+                String took = s.durations.getOrDefault(p.id(), "");
                 withLink(indent + who + (cmd != null ? "  " + cmd : "") + " — " + p.endingText() + took, target);
-                List<ProcessInfo> kids = children.getOrDefault(p.id(), List.of());
-                for (int k = kids.size() - 1; k >= 0; k--) {
-                    stack.add(new Object[] {kids.get(k), depth + 1});
-                }
             }
-            if (stats.processes.size() > shown[0]) {
-                line("  … " + (stats.processes.size() - shown[0]) + " more (a view of one process tree shows them all)");
+            if (stats.processes.size() > tree.size()) {
+                line("  … " + (stats.processes.size() - tree.size()) + " more (a view of one process tree shows them all)");
             }
-        }
-
-        private String duration(ProcessInfo p) {
-            Double from = s.started.get(p.id());
-            Double to = s.ended.get(p.id());
-            if (from == null || to == null || from.isNaN() || to.isNaN() || to < from) {
-                return "";
-            }
-            return String.format(Locale.ROOT, ", ran %.3f s", to - from);
         }
 
         private void failures() {
