@@ -23,27 +23,17 @@ import org.junit.jupiter.api.Test;
  * broke; the next good request is answered, and the server ends cleanly on shutdown and exit.
  */
 class FrameResyncTest {
+    private PipedServer piped;
     private OutputStream toServer;
-    private OutputStream toClient;
     private Frames frames;
     private CompletableFuture<Integer> launched;
 
     @BeforeEach
     void start() throws Exception {
-        Pipe serverPipe = Pipe.open();
-        InputStream serverIn = Channels.newInputStream(serverPipe.source());
-        toServer = Channels.newOutputStream(serverPipe.sink());
-        Pipe clientPipe = Pipe.open();
-        InputStream clientIn = Channels.newInputStream(clientPipe.source());
-        toClient = Channels.newOutputStream(clientPipe.sink());
-        launched = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ServerLauncher.launch(serverIn, toClient, new StraceLanguageServer(Duration.ZERO));
-            } finally {
-                close(toClient);
-            }
-        });
-        frames = Frames.readFrom(clientIn);
+        piped = new PipedServer(new StraceLanguageServer(Duration.ZERO), java.util.concurrent.ForkJoinPool.commonPool());
+        toServer = piped.toServer;
+        launched = piped.launched;
+        frames = Frames.readFrom(piped.fromServer);
         Frames.write(toServer, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}");
         assertThat(frames.awaitResponse(1).has("result")).isTrue();
         Frames.write(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
@@ -58,8 +48,7 @@ class FrameResyncTest {
             assertThat(launched.get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isZero();
             frames.awaitEndAndCheckClean();
         } finally {
-            close(toServer);
-            close(toClient);
+            piped.close();
         }
     }
 
@@ -162,13 +151,5 @@ class FrameResyncTest {
     private static int errorCode(JsonObject response) {
         assertThat(response.has("error")).as("error in %s", response).isTrue();
         return response.getAsJsonObject("error").get("code").getAsInt();
-    }
-
-    private static void close(OutputStream out) {
-        try {
-            out.close();
-        } catch (IOException e) {
-            // already closed
-        }
     }
 }

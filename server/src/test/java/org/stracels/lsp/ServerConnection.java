@@ -37,33 +37,17 @@ final class ServerConnection implements AutoCloseable {
     /** The client's proxy of the server: every call goes through JSON-RPC. */
     final LanguageServer server;
 
-    private final OutputStream toServer;
-    private final OutputStream toClient;
-    private final CompletableFuture<Integer> launched;
+    private final PipedServer piped;
     private final Future<Void> clientListening;
     private final ExecutorService threads = Executors.newCachedThreadPool(Threads.daemon("test-client"));
 
     private ServerConnection(StraceLanguageServer impl) throws IOException {
-        // OS pipes, not java.io.Piped*: those fail a reader with "Write end dead" once the last thread that
-        // wrote has ended, and the server answers requests from pool threads that come and go
-        Pipe serverPipe = Pipe.open();
-        InputStream serverIn = Channels.newInputStream(serverPipe.source());
-        toServer = Channels.newOutputStream(serverPipe.sink());
-        Pipe clientPipe = Pipe.open();
-        InputStream clientIn = Channels.newInputStream(clientPipe.source());
-        toClient = Channels.newOutputStream(clientPipe.sink());
-        launched = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ServerLauncher.launch(serverIn, toClient, impl);
-            } finally {
-                closeQuietly(toClient); // the client reads end of input instead of a dead pipe
-            }
-        }, threads);
+        piped = new PipedServer(impl, threads);
         Launcher<LanguageServer> launcher = new LSPLauncher.Builder<LanguageServer>()
                 .setLocalService(client)
                 .setRemoteInterface(LanguageServer.class)
-                .setInput(clientIn)
-                .setOutput(toServer)
+                .setInput(piped.fromServer)
+                .setOutput(piped.toServer)
                 .setExecutorService(threads)
                 .create();
         server = launcher.getRemoteProxy();
@@ -124,18 +108,17 @@ final class ServerConnection implements AutoCloseable {
 
     /** What {@link ServerLauncher#launch} returned; fails if it does not return in time. */
     int exitCode() throws Exception {
-        return launched.get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return piped.launched.get(TestData.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Ends the server's input, as a client process that dies would. */
     void closeInput() {
-        closeQuietly(toServer);
+        closeQuietly(piped.toServer);
     }
 
     @Override
     public void close() {
-        closeQuietly(toServer);
-        closeQuietly(toClient);
+        piped.close();
         clientListening.cancel(true);
         threads.shutdownNow();
     }
