@@ -3,7 +3,9 @@ package org.stracels.structure;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.RandomAccess;
 import org.stracels.structure.InlayHints.Hint;
 import org.stracels.structure.InlayHints.Kind;
@@ -19,6 +21,7 @@ final class HintList extends AbstractList<Hint> implements RandomAccess {
     private final int end;
     /** The texts: label, kind and tooltip, at offset -1. */
     private final List<Hint> texts = new ArrayList<>();
+    private final Map<Hint, Integer> numbers = new HashMap<>();
     private int[] offsets = new int[64];
     private int[] textOf = new int[64];
     private int size;
@@ -29,9 +32,15 @@ final class HintList extends AbstractList<Hint> implements RandomAccess {
         this.end = end;
     }
 
-    /** A text to share between hints; its number for {@link #add}. */
+    /** A text to share between hints (the same number for the same text); its number for {@link #add}. */
     int text(String label, Kind kind, String tooltip) {
-        texts.add(new Hint(-1, label, kind, tooltip));
+        Hint text = new Hint(-1, label, kind, tooltip);
+        Integer known = numbers.get(text);
+        if (known != null) {
+            return known;
+        }
+        texts.add(text);
+        numbers.put(text, texts.size() - 1);
         return texts.size() - 1;
     }
 

@@ -125,6 +125,8 @@ public final class InlayHints {
         private final Map<SyscallDoc.ParamDoc, Integer> parameters = new IdentityHashMap<>();
         /** By the path's string itself: the fd paths give one string per fd instance, and hashing it costs. */
         private final Map<String, Path> paths = new IdentityHashMap<>();
+        /** The same by the path's text, looked at once per string. */
+        private final Map<String, Path> byContent = new HashMap<>();
 
         /** A path's label, and the number of its text under each fd number it was met with. */
         private record Path(String label, Map<Integer, Integer> texts) { }
@@ -147,7 +149,7 @@ public final class InlayHints {
         int fdPath(int fd, String path) {
             Path p = paths.get(path);
             if (p == null) {
-                p = new Path("<" + path + ">", new HashMap<>(4));
+                p = byContent.computeIfAbsent(path, k -> new Path("<" + k + ">", new HashMap<>(4)));
                 paths.put(path, p);
             }
             Integer text = p.texts().get(fd);
