@@ -458,6 +458,9 @@ t abort.strace "\`src/abort.c\`: an optional file missing (\`ENOENT\`), then \`a
 t yes-head.strace "\`-f\`: \`sh -c 'yes | head -n 1'\`: head exits 0, then yes's \`write\` fails with \`EPIPE\` and SIGPIPE kills it (normal for a producer whose reader finished)" \
 	'EPIPE &&& killed by SIGPIPE' -- \
 	strace -f -o @/yes-head.strace sh -c "yes | head -n 1"
+t pid-reuse.strace "\`-f\` in a new pid namespace (\`unshare --pid --fork --mount-proc\`, needs root): a child runs \`/bin/true\` and is reaped, the shell writes its pid minus 1 to \`/proc/sys/kernel/ns_last_pid\`, and the next child (a \`vfork\`) gets the same pid: one pid, two processes" \
+	'ns_last_pid &&& vfork resumed>\) += ([0-9]+)' -- \
+	unshare --pid --fork --mount-proc strace -f -o @/pid-reuse.strace sh -c '/bin/true & wait $!; echo $(($!-1)) > /proc/sys/kernel/ns_last_pid; /bin/true'
 t sh-stderr.strace "a shell script's own error message, \`echo ... >&2\`: dash copies fd 2 onto fd 1 (\`dup2(2, 1)\`) and writes to fd 1; then \`exit 4\`" \
 	'dup2\(2, 1\) &&& write\(1, "backup: &&& exited with 4' -- \
 	strace -o @/sh-stderr.strace sh -c "test -d $W/backup-target || { echo 'backup: target directory missing' >&2; exit 4; }"
@@ -552,8 +555,8 @@ t hostile.strace "\`-f -tt -T -s 200\`: a shell opens and lists files named \`</
 	  reproducible on demand.
 	* `strace: Process N attached with M threads`, several `-p`: not generated
 	  (only a single-threaded `-p` attach is included).
-	* Pid wrap-around / pid reuse inside one trace: not reproducible in a small
-	  corpus.
+	* Pid wrap-around inside one trace (pid reuse is in `pid-reuse.strace`, made
+	  with `ns_last_pid` in a pid namespace).
 	* Newer-strace forms (`-kk` source lines, `signalfd:[...]`/`{eventfd-...}`
 	  decorations, `[0 => 64]` in/out): strace 6.1 prints the older forms.
 	EOF

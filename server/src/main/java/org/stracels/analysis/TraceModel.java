@@ -131,25 +131,51 @@ public final class TraceModel {
         if (pid <= 0 || pid > Integer.MAX_VALUE) {
             return -1;
         }
-        int before = -1;
-        int beforeStart = -1;
-        int after = -1;
-        int afterStart = Integer.MAX_VALUE;
-        for (ProcessInfo p : processes) {
-            if (p.pid() != pid) {
-                continue;
-            }
-            int start = p.createdAtLine() < 0 ? p.firstLine()
-                    : p.firstLine() < 0 ? p.createdAtLine() : Math.min(p.createdAtLine(), p.firstLine());
-            if (start <= line && start >= beforeStart) {
-                before = p.id();
-                beforeStart = start;
-            } else if (start > line && start < afterStart) {
-                after = p.id();
-                afterStart = start;
-            }
+        Holders holders = byPid().get((int) pid);
+        if (holders == null) {
+            return -1;
         }
-        return before >= 0 ? before : after;
+        // the last to begin at or before the line (of two that begin together, the later one), else the first after
+        int k = IntList.lowerBound(holders.starts, line == Integer.MAX_VALUE ? line : line + 1);
+        return k > 0 ? holders.ids[k - 1] : holders.ids[0];
+    }
+
+    /** Where a process begins: the clone that made it or its first line, whichever comes first. */
+    private static int start(ProcessInfo p) {
+        return p.createdAtLine() < 0 ? p.firstLine()
+                : p.firstLine() < 0 ? p.createdAtLine() : Math.min(p.createdAtLine(), p.firstLine());
+    }
+
+    /** The processes that had one pid, by where they began, then by id; {@code starts} sorted. */
+    private record Holders(int[] starts, int[] ids) { }
+
+    /** pid → the processes that had it; made on first need, once (a cursor request asks for one pid). */
+    private volatile Map<Integer, Holders> byPid;
+
+    private Map<Integer, Holders> byPid() {
+        Map<Integer, Holders> index = byPid;
+        if (index == null) {
+            Map<Integer, List<ProcessInfo>> lists = new HashMap<>();
+            for (ProcessInfo p : processes) {
+                if (p.pid() > 0) {
+                    lists.computeIfAbsent(p.pid(), k -> new ArrayList<>(1)).add(p);
+                }
+            }
+            index = new HashMap<>(lists.size() * 2);
+            for (Map.Entry<Integer, List<ProcessInfo>> e : lists.entrySet()) {
+                List<ProcessInfo> list = e.getValue();
+                list.sort(java.util.Comparator.comparingInt(TraceModel::start).thenComparingInt(ProcessInfo::id));
+                int[] starts = new int[list.size()];
+                int[] ids = new int[list.size()];
+                for (int i = 0; i < ids.length; i++) {
+                    starts[i] = start(list.get(i));
+                    ids[i] = list.get(i).id();
+                }
+                index.put(e.getKey(), new Holders(starts, ids));
+            }
+            byPid = index; // a second thread may build it meanwhile: the same map, and either one will do
+        }
+        return index;
     }
 
     /** Unfinished lines that no resumed line completes, in line order. */

@@ -58,8 +58,8 @@ final class DetailTokens {
                 out.add(detail.start(), detail.end(), TokenType.NAMESPACE);
             }
             case PERSONALITY -> {
-                int pid = text.indexOf("PID=", line.eventStart());
-                if (pid >= 0 && pid < line.lineEnd()) {
+                int pid = find(text, "PID=", line.eventStart(), line.lineEnd());
+                if (pid >= 0) {
                     int[] digits = numberIn(text, pid + 4, line.lineEnd());
                     out.add(digits[0], digits[1], TokenType.NAMESPACE);
                 }
@@ -74,23 +74,23 @@ final class DetailTokens {
     private static void frame(String text, ParsedLine line, LineTokens out) {
         int start = line.detailSpan().start();
         int end = line.lineEnd();
-        int open = text.lastIndexOf(" [", end);
+        int open = findLast(text, " [", start, end);
         int addressEnd = end;
         if (open >= start && text.charAt(end - 1) == ']') {
             out.add(open + 2, end - 1, TokenType.NUMBER, TokenModifier.ADDRESS.bit());
             addressEnd = open;
         }
-        int paren = text.indexOf('(', start);
+        int paren = find(text, "(", start, addressEnd);
         if (paren < 0 || paren >= addressEnd) {
             out.add(start, addressEnd, TokenType.STRING);
             return;
         }
         out.add(start, paren, TokenType.STRING);
-        int close = text.lastIndexOf(')', addressEnd);
+        int close = findLast(text, ")", paren + 1, addressEnd + 1);
         if (close <= paren) {
             return;
         }
-        int plus = text.lastIndexOf('+', close);
+        int plus = findLast(text, "+", paren + 1, close + 1);
         int nameEnd = plus > paren ? plus : close;
         out.add(paren + 1, nameEnd, TokenType.FUNCTION);
         if (plus > paren) {
@@ -163,6 +163,31 @@ final class DetailTokens {
             }
             i = j;
         }
+    }
+
+    /*
+     * Searches bounded by the line: String.indexOf and lastIndexOf run on to the end (or the start) of the whole
+     * text when the needle is not on the line, which made tokens of many such lines quadratic.
+     */
+
+    /** The first {@code needle} that starts at or after {@code from} and ends by {@code to}, or -1. */
+    static int find(String text, String needle, int from, int to) {
+        for (int p = Math.max(0, from); p + needle.length() <= to; p++) {
+            if (text.startsWith(needle, p)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** The last {@code needle} that starts at or after {@code from} and ends by {@code to}, or -1. */
+    static int findLast(String text, String needle, int from, int to) {
+        for (int p = Math.min(to, text.length()) - needle.length(); p >= Math.max(0, from); p--) {
+            if (text.startsWith(needle, p)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     /** The first run of digits and dots in {@code [from, to)}, as {start, end}; an empty run when there is none. */

@@ -30,7 +30,8 @@ final class FdPaths {
     private final ParsedTrace parsed;
     private final TraceModel model;
     private final int rangeStart;
-    private final int[] owner;
+    /** Per process, the process whose fd table it uses (see {@link #owner(int)}); -1 until asked. */
+    private int[] owner;
     private final boolean[] creators;
     private final boolean[] closers;
     private final Map<Long, String> known = new HashMap<>();
@@ -51,11 +52,6 @@ final class FdPaths {
         this.parsed = trace.parsed();
         this.model = trace.model();
         this.rangeStart = rangeStart;
-        List<ProcessInfo> processes = model.processes();
-        this.owner = new int[processes.size()];
-        for (ProcessInfo p : processes) {
-            owner[p.id()] = Programs.owner(trace, p).id();
-        }
         List<String> names = parsed.names();
         this.creators = new boolean[names.size()];
         this.closers = new boolean[names.size()];
@@ -78,8 +74,8 @@ final class FdPaths {
         if (process < 0) {
             return null;
         }
-        long key = key(owner[process], fd);
-        String path = known.computeIfAbsent(key, k -> lookBack(owner[process], fd, rangeStart, 0));
+        long key = key(owner(process), fd);
+        String path = known.computeIfAbsent(key, k -> lookBack(owner(process), fd, rangeStart, 0));
         return path == CLOSED ? null : path;
     }
 
@@ -118,7 +114,7 @@ final class FdPaths {
         if (process < 0 || name < 0 || parsed.returnKind(i) != ReturnKind.VALUE) {
             return;
         }
-        int table = owner[process];
+        int table = owner(process);
         if (closers[name]) {
             ArgNode fd = entryArgs(i).get(0);
             if (fd != null && fd.numericValue().isPresent()) {
@@ -137,6 +133,21 @@ final class FdPaths {
         }
     }
 
+    /**
+     * The process that owns {@code process}'s descriptors ({@link Programs#owner}), found when first asked: a
+     * request over a few lines meets a few processes, whatever the number in the trace.
+     */
+    private int owner(int process) {
+        if (owner == null) {
+            owner = new int[model.processes().size()];
+            java.util.Arrays.fill(owner, -1);
+        }
+        if (owner[process] < 0) {
+            owner[process] = Programs.owner(trace, model.process(process)).id();
+        }
+        return owner[process];
+    }
+
     private String lookBack(int table, int fd, int before, int depth) {
         int budget = MAX_LINES;
         int line = before - 1;
@@ -147,7 +158,7 @@ final class FdPaths {
             for (; line >= stop && budget-- > 0; line--) {
                 int p = model.processOf(line);
                 int name = parsed.nameId(line);
-                if (p < 0 || owner[p] != current || name < 0 || parsed.returnKind(line) != ReturnKind.VALUE
+                if (p < 0 || owner(p) != current || name < 0 || parsed.returnKind(line) != ReturnKind.VALUE
                         || !(creators[name] || closers[name])) {
                     continue;
                 }
@@ -159,7 +170,7 @@ final class FdPaths {
             if (process.parentId() < 0 || process.createdAtLine() < 0) {
                 break;
             }
-            current = owner[process.parentId()];
+            current = owner(process.parentId());
             line = process.createdAtLine() - 1;
         }
         return CLOSED;
@@ -195,7 +206,7 @@ final class FdPaths {
             if (old == null || old.numericValue().isEmpty() || depth > 8) {
                 return null;
             }
-            int table = owner[model.processOf(i)];
+            int table = owner(model.processOf(i));
             int oldFd = (int) old.numericValue().getAsLong();
             // in the range, what the old fd refers to is known from the lines already fed (a walk back from
             // every dup made dup2 cycles quadratic); before it, a bounded walk back from the dup

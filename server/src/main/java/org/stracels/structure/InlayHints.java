@@ -1,7 +1,9 @@
 package org.stracels.structure;
 
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.stracels.analysis.Trace;
 import org.stracels.catalog.Catalog;
 import org.stracels.catalog.SyscallDoc;
@@ -42,7 +44,7 @@ public final class InlayHints {
     /** The hints of the lines that {@code [start, end]} touches. */
     public static List<Hint> hints(Trace trace, int start, int end, Options options, CancelCheck cancel) {
         ParsedTrace parsed = trace.parsed();
-        List<Hint> hints = new ArrayList<>();
+        HintList hints = new HintList(start, end);
         if (parsed.lineCount() == 0 || end < start) {
             return hints;
         }
@@ -50,6 +52,7 @@ public final class InlayHints {
         int first = parsed.lineAt(Math.max(0, start));
         int last = parsed.lineAt(Math.min(end, trace.text().length()));
         FdPaths fds = fdPaths ? new FdPaths(trace, first, fdModel(trace, last - first, cancel)) : null;
+        Labels labels = new Labels(hints);
         for (int i = first; i <= last; i++) {
             cancel.checkEvery(i);
             LineKind kind = parsed.kind(i);
@@ -58,23 +61,23 @@ public final class InlayHints {
             }
             ParsedLine line = parsed.line(i);
             if (options.parameterNames() || fdPaths) {
-                arguments(trace, i, line, options.parameterNames(), fds, hints);
+                arguments(trace, i, line, options.parameterNames(), fds, labels, hints);
             }
             if (fds != null) {
                 fds.advance(i, line);
             }
             if (options.slowCalls() && line.durationNanos() >= options.slowCallNanos() && line.durationSpan().isPresent()) {
-                hints.add(new Hint(line.durationSpan().end(), "slow: " + Durations.format(line.durationNanos()),
+                hints.add(line.durationSpan().end(), hints.text("slow: " + Durations.format(line.durationNanos()),
                         Kind.SLOW_CALL, "The call took " + Durations.format(line.durationNanos())
                                 + ", at or above the slow-call threshold of " + Durations.format(options.slowCallNanos())
                                 + " (setting strace.inlayHints.slowCallThresholdMs)"));
             }
         }
-        hints.removeIf(h -> h.offset() < start || h.offset() > end);
         return hints;
     }
 
-    private static void arguments(Trace trace, int i, ParsedLine line, boolean names, FdPaths fds, List<Hint> hints) {
+    private static void arguments(Trace trace, int i, ParsedLine line, boolean names, FdPaths fds, Labels labels,
+            HintList hints) {
         SyscallDoc doc = Catalog.get().syscall(line.name());
         if (doc == null || doc.params() == null || doc.params().isEmpty() || !line.argsSpan().isPresent()) {
             return;
@@ -100,18 +103,61 @@ public final class InlayHints {
             }
             boolean continuation = continues && k == 0;
             if (names && !continuation) {
-                hints.add(new Hint(arg.start(), param.name() + ":", Kind.PARAMETER,
-                        param.type() != null ? param.type() + " " + param.name() : param.name()));
+                hints.add(arg.start(), labels.parameter(param));
             }
             if (fds != null && isFdParameter(param.name()) && arg.kind() == ArgKind.NUMBER
                     && arg.numericValue().isPresent()) {
                 long fd = arg.numericValue().getAsLong();
                 String path = fd >= 0 && fd <= Integer.MAX_VALUE ? fds.path(i, (int) fd, arg.start()) : null;
                 if (path != null) {
-                    hints.add(new Hint(arg.end(), "<" + path + ">", Kind.FD_PATH,
-                            "fd " + fd + " refers to " + path + " (the trace was made without -y)"));
+                    hints.add(arg.end(), labels.fdPath((int) fd, path));
                 }
             }
+        }
+    }
+
+    /**
+     * The text of each parameter's hint and of each fd's path, made once per request and shared by the hints
+     * that show it (a whole-document request makes millions of hints with a few texts).
+     */
+    private static final class Labels {
+        private final HintList hints;
+        private final Map<SyscallDoc.ParamDoc, Integer> parameters = new IdentityHashMap<>();
+        /** By the path's string itself: the fd paths give one string per fd instance, and hashing it costs. */
+        private final Map<String, Path> paths = new IdentityHashMap<>();
+        /** The same by the path's text, looked at once per string. */
+        private final Map<String, Path> byContent = new HashMap<>();
+
+        /** A path's label, and the number of its text under each fd number it was met with. */
+        private record Path(String label, Map<Integer, Integer> texts) { }
+
+        Labels(HintList hints) {
+            this.hints = hints;
+        }
+
+        int parameter(SyscallDoc.ParamDoc param) {
+            Integer text = parameters.get(param);
+            if (text == null) {
+                text = hints.text(param.name() + ":", Kind.PARAMETER,
+                        param.type() != null ? param.type() + " " + param.name() : param.name());
+                parameters.put(param, text);
+            }
+            return text;
+        }
+
+        /** The text of a hint saying that {@code fd} refers to {@code path}. */
+        int fdPath(int fd, String path) {
+            Path p = paths.get(path);
+            if (p == null) {
+                p = byContent.computeIfAbsent(path, k -> new Path("<" + k + ">", new HashMap<>(4)));
+                paths.put(path, p);
+            }
+            Integer text = p.texts().get(fd);
+            if (text == null) {
+                text = hints.text(p.label(), Kind.FD_PATH, "fd " + fd + " refers to " + path + " (the trace was made without -y)");
+                p.texts().put(fd, text);
+            }
+            return text;
         }
     }
 

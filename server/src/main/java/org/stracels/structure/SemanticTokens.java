@@ -92,9 +92,10 @@ public final class SemanticTokens {
                 e++;
             }
             out.add(d, e, TokenType.NAMESPACE);
-            int comm = text.indexOf('<', e);
-            if (comm == e && comm < pid.end()) {
-                out.add(comm + 1, pid.end() - (text.charAt(pid.end() - 1) == ']' ? 2 : 1), TokenType.STRING);
+            // [pid 4110<make>]: the comm right after the digits (looked at there only: a search forward for '<'
+            // would read on to the end of the text when no line after this one has one)
+            if (e < pid.end() && text.charAt(e) == '<') {
+                out.add(e + 1, pid.end() - (text.charAt(pid.end() - 1) == ']' ? 2 : 1), TokenType.STRING);
             }
         }
         Span comm = line.commSpan();

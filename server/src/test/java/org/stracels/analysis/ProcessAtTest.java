@@ -58,4 +58,55 @@ class ProcessAtTest {
         assertThat(model.processAt(3000, 3)).isEqualTo(-1);
         assertThat(model.processAt(0, 3)).isEqualTo(-1);
     }
+
+    @Test
+    void theIndexAnswersAsAScanOverEveryProcess() {
+        long asked = 0;
+        int reused = 0;
+        for (Path file : Testdata.traces()) {
+            TraceModel model = Trace.of(Testdata.read(file)).model();
+            int lines = model.processes().isEmpty() ? 0 : Trace.of(Testdata.read(file)).parsed().lineCount();
+            java.util.Set<Integer> pids = new java.util.TreeSet<>();
+            for (ProcessInfo p : model.processes()) {
+                if (p.pid() > 0 && !pids.add(p.pid())) {
+                    reused++;
+                }
+            }
+            pids.add(1); // a pid no process of these traces has
+            int step = Math.max(1, lines * pids.size() / 200_000);
+            for (int pid : pids) {
+                for (int line = -1; line <= lines; line += step) {
+                    assertThat(model.processAt(pid, line)).as(file + " pid " + pid + " line " + line)
+                            .isEqualTo(scan(model, pid, line));
+                    asked++;
+                }
+                assertThat(model.processAt(pid, Integer.MAX_VALUE)).isEqualTo(scan(model, pid, Integer.MAX_VALUE));
+            }
+        }
+        assertThat(asked).isGreaterThan(10_000);
+        assertThat(reused).as("pids that name two processes in the testdata").isGreaterThan(0);
+    }
+
+    /** The rule of {@link TraceModel#processAt} read off every process, as it was before the model had an index. */
+    private static int scan(TraceModel model, long pid, int line) {
+        int before = -1;
+        int beforeStart = Integer.MIN_VALUE;
+        int after = -1;
+        int afterStart = Integer.MAX_VALUE;
+        for (ProcessInfo p : model.processes()) {
+            if (p.pid() != pid) {
+                continue;
+            }
+            int start = p.createdAtLine() < 0 ? p.firstLine()
+                    : p.firstLine() < 0 ? p.createdAtLine() : Math.min(p.createdAtLine(), p.firstLine());
+            if (start <= line && start >= beforeStart) {
+                before = p.id();
+                beforeStart = start;
+            } else if (start > line && start < afterStart) {
+                after = p.id();
+                afterStart = start;
+            }
+        }
+        return before >= 0 ? before : after;
+    }
 }

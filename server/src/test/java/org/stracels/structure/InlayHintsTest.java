@@ -106,6 +106,37 @@ class InlayHintsTest {
         }
     }
 
+    /**
+     * A request keeps one text per parameter and per fd and path, shared by its hints (a whole-document request
+     * makes millions): the hints of the whole document are those of its lines one by one, and hints that say
+     * the same thing hold the same strings.
+     */
+    @Test
+    void theWholeDocumentsHintsAreItsLinesHintsWithSharedTexts() {
+        InlayHints.Options namesAndSlow = new InlayHints.Options(true, false, true, 0);
+        int shared = 0;
+        for (Path file : Testdata.traces()) {
+            Trace trace = Trace.of(Testdata.read(file));
+            List<InlayHints.Hint> whole = InlayHints.hints(trace, 0, trace.text().length(), namesAndSlow, CancelCheck.NONE);
+            List<InlayHints.Hint> byLine = new java.util.ArrayList<>();
+            for (int line = 0; line < trace.parsed().lineCount(); line++) {
+                byLine.addAll(InlayHints.hints(trace, trace.parsed().lineStart(line), trace.parsed().lineEnd(line),
+                        namesAndSlow, CancelCheck.NONE));
+            }
+            assertThat(whole).as(file.toString()).isEqualTo(byLine);
+            java.util.Map<String, InlayHints.Hint> first = new java.util.HashMap<>();
+            for (InlayHints.Hint h : InlayHints.hints(trace, 0, trace.text().length(), ALL, CancelCheck.NONE)) {
+                InlayHints.Hint same = first.putIfAbsent(h.kind() + h.label() + "\n" + h.tooltip(), h);
+                if (same != null) {
+                    assertThat(h.label()).isSameAs(same.label());
+                    assertThat(h.tooltip()).isSameAs(same.tooltip());
+                    shared++;
+                }
+            }
+        }
+        assertThat(shared).isGreaterThan(1000);
+    }
+
     private static String render(String file, int line, InlayHints.Options options) {
         return HintsRender.line(Trace.of(Testdata.read(file)), line, options);
     }
