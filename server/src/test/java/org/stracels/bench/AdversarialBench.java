@@ -25,7 +25,7 @@ public final class AdversarialBench {
     }
 
     /** The inputs, each a function from a number of lines to a text of about that many lines. */
-    static final Map<String, IntFunction<String>> INPUTS = new LinkedHashMap<>();
+    public static final Map<String, IntFunction<String>> INPUTS = new LinkedHashMap<>();
 
     static {
         INPUTS.put("one fd used a million times", n -> {
