@@ -3,7 +3,7 @@ package org.stracels;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import org.stracels.analysis.Trace;
-import org.stracels.check.Causes;
+import org.stracels.cause.CauseAnalysis;
 import org.stracels.check.Checker;
 import org.stracels.check.DiagnosticPolicy;
 import org.stracels.check.FindingCap;
@@ -42,7 +42,11 @@ public final class EveryFeature {
     public static final List<Feature> WHOLE = List.of(
             new Feature("diagnostics", t -> FindingCap.apply(Checker.check(t, new DiagnosticPolicy(S.diagnostics()), NONE),
                     S.maxDiagnostics()).size()),
-            new Feature("causes", t -> Causes.of(t, NONE).reports().size() + exitCauses(t)),
+            // a fresh analysis, not the one diagnostics made and cached with the trace: its own cost
+            new Feature("causes", t -> {
+                CauseAnalysis analysis = CauseAnalysis.analyze(t, DiagnosticPolicy::routineReason, NONE);
+                return analysis.reports().size() + exitCauses(t, analysis);
+            }),
             new Feature("fd model", t -> t.fds(NONE).hashCode() & 1),
             new Feature("outline", t -> Outline.symbols(t, S.outlineMaxEvents(), NONE).size()),
             new Feature("folding", t -> Folding.folds(t, S.foldingMinRun(), NONE).size()),
@@ -72,14 +76,14 @@ public final class EveryFeature {
     }
 
     /** The causes of the first few failing exits (each is ranked on its own, as a hover asks for it). */
-    private static int exitCauses(Trace trace) {
+    private static int exitCauses(Trace trace, CauseAnalysis analysis) {
         ParsedTrace parsed = trace.parsed();
         int n = 0;
         int asked = 0;
         for (int i = parsed.lineCount() - 1; i >= 0 && asked < 3; i--) {
             LineKind kind = parsed.kind(i);
             if (kind == LineKind.EXITED || kind == LineKind.KILLED) {
-                n += Causes.of(trace, NONE).causesOfExit(trace, i).size();
+                n += analysis.causesOfExit(trace, i).size();
                 asked++;
             }
         }
