@@ -271,11 +271,6 @@ public final class TraceModel {
             return p;
         }
 
-        /** The pid its parent holds now (the parent may have learnt its pid after it created it: stderr captures). */
-        private int parentPidOf(ProcessInfo p) {
-            return p.parentId >= 0 ? pidOf(p.parentId) : -1;
-        }
-
         private int pidOf(int id) {
             ProcessInfo p = processes.get(id);
             return p != null ? p.pid() : shared.get(id).pid();
@@ -290,7 +285,7 @@ public final class TraceModel {
             for (int id = 0; id < processes.size(); id++) {
                 ProcessInfo p = processes.get(id);
                 ProcessInfo copy = p == null ? shared.get(id) : p.copy(map::toGlobal);
-                int parentPid = parentPidOf(copy);
+                int parentPid = copy.parentId >= 0 ? pidOf(copy.parentId) : -1;
                 if (copy.parentPid != parentPid) {
                     // its parent learnt its pid after it created it (stderr captures): once per such process
                     copy = p == null ? copy.copy(line -> line) : copy;
@@ -352,7 +347,7 @@ public final class TraceModel {
                 // the parent may have learnt its pid after it created the child (stderr captures)
                 ProcessInfo p = processes.get(id);
                 ProcessInfo seen = p != null ? p : shared.get(id);
-                int parentPid = parentPidOf(seen);
+                int parentPid = seen.parentId >= 0 ? pidOf(seen.parentId) : -1;
                 if (seen.parentPid != parentPid) {
                     own(id).parentPid = parentPid;
                 }
