@@ -271,6 +271,11 @@ public final class TraceModel {
             return p;
         }
 
+        /** The pid its parent holds now (the parent may have learnt its pid after it created it: stderr captures). */
+        private int parentPidOf(ProcessInfo p) {
+            return p.parentId >= 0 ? pidOf(p.parentId) : -1;
+        }
+
         private int pidOf(int id) {
             ProcessInfo p = processes.get(id);
             return p != null ? p.pid() : shared.get(id).pid();
@@ -285,7 +290,7 @@ public final class TraceModel {
             for (int id = 0; id < processes.size(); id++) {
                 ProcessInfo p = processes.get(id);
                 ProcessInfo copy = p == null ? shared.get(id) : p.copy(map::toGlobal);
-                int parentPid = copy.parentId >= 0 ? pidOf(copy.parentId) : -1;
+                int parentPid = parentPidOf(copy);
                 if (copy.parentPid != parentPid) {
                     // its parent learnt its pid after it created it (stderr captures): once per such process
                     copy = p == null ? copy.copy(line -> line) : copy;
@@ -347,7 +352,7 @@ public final class TraceModel {
                 // the parent may have learnt its pid after it created the child (stderr captures)
                 ProcessInfo p = processes.get(id);
                 ProcessInfo seen = p != null ? p : shared.get(id);
-                int parentPid = seen.parentId >= 0 ? pidOf(seen.parentId) : -1;
+                int parentPid = parentPidOf(seen);
                 if (seen.parentPid != parentPid) {
                     own(id).parentPid = parentPid;
                 }

@@ -29,11 +29,8 @@ record FrameBody(FrameBody.Kind kind, Object id) {
             while (reader.hasNext()) {
                 String name = reader.nextName();
                 JsonToken token = reader.peek();
-                if (name.equals("id") && token == JsonToken.NUMBER) {
-                    String n = reader.nextString();
-                    id = n.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(n) : n;
-                } else if (name.equals("id") && token == JsonToken.STRING) {
-                    id = reader.nextString();
+                if (name.equals("id") && (token == JsonToken.NUMBER || token == JsonToken.STRING)) {
+                    id = id(reader, token);
                 } else if (name.equals("method") && token == JsonToken.STRING) {
                     method = true;
                     reader.skipValue();
@@ -51,5 +48,11 @@ record FrameBody(FrameBody.Kind kind, Object id) {
         }
         boolean rpc = method || (answer && id != null);
         return new FrameBody(rpc ? Kind.MESSAGE : Kind.NOT_JSON_RPC, id);
+    }
+
+    /** A message's id as the reply must give it back: a small number as a number, else its text. */
+    static Object id(JsonReader reader, JsonToken token) throws IOException {
+        String v = reader.nextString();
+        return token == JsonToken.NUMBER && v.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(v) : v;
     }
 }

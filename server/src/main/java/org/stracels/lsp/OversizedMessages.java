@@ -1,12 +1,14 @@
 package org.stracels.lsp;
 
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.MessageParams;
@@ -24,24 +26,60 @@ import org.eclipse.lsp4j.services.LanguageClient;
  */
 final class OversizedMessages {
     private static final Logger LOG = Logger.getLogger(OversizedMessages.class.getName());
-    private static final Pattern METHOD = Pattern.compile("\"method\"\\s*:\\s*\"([^\"]{1,200})\"");
-    private static final Pattern URI = Pattern.compile("\"uri\"\\s*:\\s*\"([^\"]{1,4000})\"");
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d{1,18}|\"[^\"]{0,200}\")");
 
-    /** What the first characters of a message say it is; null fields where they do not say. */
+    /**
+     * What the first characters of a message say it is, read as JSON tokens up to where they stop (the rest of the
+     * message was never read): its top-level method and id, and the uri of its {@code params.textDocument}; null
+     * where they do not say.
+     */
     record Head(String method, Object id, String uri) {
         static Head of(String head) {
-            Matcher m = METHOD.matcher(head);
-            String method = m.find() ? m.group(1) : null;
-            Matcher u = URI.matcher(head);
-            String uri = u.find() ? u.group(1).replace("\\/", "/") : null;
-            Matcher i = ID.matcher(head);
+            String method = null;
             Object id = null;
-            if (i.find()) {
-                String v = i.group(1);
-                id = v.startsWith("\"") ? v.substring(1, v.length() - 1) : (Object) Long.parseLong(v);
+            String uri = null;
+            try (JsonReader reader = new JsonReader(new StringReader(head))) {
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    String name = reader.nextName();
+                    JsonToken token = reader.peek();
+                    if (name.equals("method") && token == JsonToken.STRING) {
+                        method = reader.nextString();
+                    } else if (name.equals("id") && (token == JsonToken.NUMBER || token == JsonToken.STRING)) {
+                        id = FrameBody.id(reader, token);
+                    } else if (name.equals("params") && token == JsonToken.BEGIN_OBJECT) {
+                        uri = documentUri(reader);
+                        if (uri != null) {
+                            break; // the document's text follows, cut: clients send method and id before params
+                        }
+                    } else {
+                        reader.skipValue();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the head ends here: what was read before is what it says
             }
             return new Head(method, id, uri);
+        }
+
+        /** {@code params.textDocument.uri}: read up to it, or to the end of {@code params} without one. */
+        private static String documentUri(JsonReader reader) throws IOException {
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if (reader.nextName().equals("textDocument") && reader.peek() == JsonToken.BEGIN_OBJECT) {
+                    reader.beginObject();
+                    while (reader.hasNext()) {
+                        if (reader.nextName().equals("uri") && reader.peek() == JsonToken.STRING) {
+                            return reader.nextString();
+                        }
+                        reader.skipValue();
+                    }
+                    reader.endObject();
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+            return null;
         }
     }
 
