@@ -9,6 +9,7 @@ import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.ReturnKind;
+import org.stracels.parse.Timestamps;
 
 /**
  * How a process killed by a signal came to be killed, read from a bounded window of lines before its end: a
@@ -194,20 +195,7 @@ final class Endings {
 
     /** The -t/-tt/-ttt time of line {@code i} in seconds, NaN without one. */
     static double seconds(Trace trace, int i) {
-        ParsedLine line = trace.parsed().line(i);
-        if (!line.absoluteTimeSpan().isPresent()) {
-            return Double.NaN;
-        }
-        String t = line.absoluteTimeSpan().text(trace.text()).trim();
-        try {
-            if (t.length() >= 8 && t.charAt(2) == ':' && t.charAt(5) == ':') {
-                return Integer.parseInt(t.substring(0, 2)) * 3600 + Integer.parseInt(t.substring(3, 5)) * 60
-                        + Double.parseDouble(t.substring(6));
-            }
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return Timestamps.of(trace.parsed().line(i), trace.text());
     }
 
     /** The pid a kill names; a number no pid can be (a mangled line) names nobody: Long.MAX_VALUE. */

@@ -3,6 +3,7 @@ package org.stracels.hover;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.Span;
+import org.stracels.parse.Timestamps;
 
 /** Timestamps (-t, -tt, -ttt, -r) and durations (-T). */
 final class TimeHover {
@@ -72,15 +73,8 @@ final class TimeHover {
     }
 
     static double seconds(String t) {
-        try {
-            if (t.indexOf(':') >= 0) {
-                String[] hms = t.split(":");
-                return Integer.parseInt(hms[0]) * 3600 + Integer.parseInt(hms[1]) * 60 + Double.parseDouble(hms[2]);
-            }
-            return Double.parseDouble(t);
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            return 0;
-        }
+        double s = Timestamps.seconds(t);
+        return Double.isNaN(s) ? 0 : s;
     }
 
     /** A duration in the most readable unit: "12 µs", "1.204 ms", "2.5 s". */

@@ -17,6 +17,7 @@ import org.stracels.parse.LineParser;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ReturnKind;
 import org.stracels.parse.Span;
+import org.stracels.parse.Timestamps;
 
 /**
  * {@code strace-ls export --format chrome-trace}: the Trace Event Format (JSON) that Perfetto and chrome://tracing
@@ -329,14 +330,9 @@ public final class ChromeTrace {
         double t = Double.NaN;
         // -r counts from line to line exactly (finer than -t's whole seconds): it wins when present
         if (p.absoluteTimeSpan().isPresent() && !p.relativeTimeSpan().isPresent()) {
-            String s = p.absoluteTimeSpan().text(text).trim();
-            boolean clock = s.length() >= 8 && s.charAt(2) == ':' && s.charAt(5) == ':';
-            try {
-                t = clock ? Integer.parseInt(s.substring(0, 2)) * 3600 + Integer.parseInt(s.substring(3, 5)) * 60
-                        + Double.parseDouble(s.substring(6)) : Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                t = Double.NaN;
-            }
+            String s = p.absoluteTimeSpan().text(text);
+            boolean clock = Timestamps.isClock(s);
+            t = Timestamps.seconds(s);
             if (!Double.isNaN(t)) {
                 if (clock && !Double.isNaN(previousAbsolute) && t + dayShift < previousAbsolute - DAY / 2) {
                     dayShift += DAY;

@@ -3,6 +3,7 @@ package org.stracels.report;
 import org.stracels.analysis.DetectedOptions;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedTrace;
+import org.stracels.parse.Timestamps;
 
 /**
  * Where each line of a trace sits on the report's x axis: seconds since the first timestamp for traces made with
@@ -158,16 +159,8 @@ final class TimeAxis {
         }
 
         private double parseAbsolute(String t) {
-            clock = t.length() >= 8 && t.charAt(2) == ':' && t.charAt(5) == ':';
-            if (clock) {
-                try {
-                    return Integer.parseInt(t.substring(0, 2)) * 3600 + Integer.parseInt(t.substring(3, 5)) * 60
-                            + Double.parseDouble(t.substring(6));
-                } catch (NumberFormatException e) {
-                    return Double.NaN;
-                }
-            }
-            return parse(t);
+            clock = Timestamps.isClock(t);
+            return clock ? Timestamps.seconds(t) : parse(t);
         }
 
         private static double parse(String t) {

@@ -1,6 +1,7 @@
 package org.stracels.structure;
 
 import org.stracels.parse.ParsedLine;
+import org.stracels.parse.Timestamps;
 
 /** The -t/-tt/-ttt time at the start of a line, in seconds. */
 final class Times {
@@ -11,19 +12,7 @@ final class Times {
 
     /** Seconds since midnight (-t, -tt) or since the epoch (-ttt) of the line's absolute time; NaN without one. */
     static double seconds(String text, ParsedLine line) {
-        if (!line.absoluteTimeSpan().isPresent()) {
-            return Double.NaN;
-        }
-        String t = line.absoluteTimeSpan().text(text).trim();
-        try {
-            if (t.length() >= 8 && t.charAt(2) == ':' && t.charAt(5) == ':') {
-                return Integer.parseInt(t.substring(0, 2)) * 3600 + Integer.parseInt(t.substring(3, 5)) * 60
-                        + Double.parseDouble(t.substring(6));
-            }
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return Timestamps.of(line, text);
     }
 
     /** {@code nanos} for people; "< 1 s" for 0 when the times have whole seconds only (-t), as no finer span is known. */

@@ -18,6 +18,7 @@ import org.stracels.parse.CancelCheck;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.ReturnKind;
+import org.stracels.parse.Timestamps;
 import org.stracels.stream.TraceSource;
 import org.stracels.stream.TraceWindow;
 import org.stracels.stream.WindowScanner;
@@ -218,8 +219,7 @@ public final class Summary {
             return Double.NaN;
         }
         ParsedLine line = org.stracels.parse.LineParser.parse(text, 0, text.length());
-        return line.kind().hasPrefix() && line.absoluteTimeSpan().isPresent()
-                ? Timestamps.seconds(line.absoluteTimeSpan().text(text)) : Double.NaN;
+        return line.kind().hasPrefix() ? Timestamps.of(line, text) : Double.NaN;
     }
 
     /** Lays the page out and records where each line number is. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.stracels.parse.Timestamps;
 
 /**
  * Which lines of a trace a view keeps: every filter given must hold (AND). Lines are the file's, 0-based;
@@ -77,7 +78,7 @@ public record ViewFilter(List<Integer> pids, boolean tree, boolean failed, boole
         if (context < 0 || context > 10_000) {
             return "context must be between 0 and 10000 lines";
         }
-        String timeProblem = Timestamps.checkRange(fromTime, toTime);
+        String timeProblem = timeRangeProblem(fromTime, toTime);
         if (timeProblem != null) {
             return timeProblem;
         }
@@ -135,5 +136,24 @@ public record ViewFilter(List<Integer> pids, boolean tree, boolean failed, boole
     /** A class name as users type it. */
     static String normalise(String c) {
         return c.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** What is wrong with a time range, or null. */
+    private static String timeRangeProblem(String from, String to) {
+        if (from != null && Double.isNaN(Timestamps.seconds(from))) {
+            return "'" + from + "' is not a timestamp (HH:MM:SS[.frac] or seconds since 1970)";
+        }
+        if (to != null && Double.isNaN(Timestamps.seconds(to))) {
+            return "'" + to + "' is not a timestamp (HH:MM:SS[.frac] or seconds since 1970)";
+        }
+        if (from != null && to != null) {
+            if (Timestamps.isClock(from) != Timestamps.isClock(to)) {
+                return "the two times of the range are in different forms";
+            }
+            if (Timestamps.seconds(from) > Timestamps.seconds(to)) {
+                return "the time range is reversed";
+            }
+        }
+        return null;
     }
 }

@@ -18,6 +18,7 @@ import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedLine;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.ReturnKind;
+import org.stracels.parse.Timestamps;
 import org.stracels.stream.TraceWindow;
 
 /**

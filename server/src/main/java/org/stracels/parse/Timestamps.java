@@ -1,8 +1,9 @@
-package org.stracels.view;
+package org.stracels.parse;
 
 /**
  * Timestamps as strace prints them, as seconds: {@code 10:22:31.123456} (-t, -tt: seconds of the day) and
- * {@code 1700000000.123456} (-ttt: seconds since 1970). A time range of a view must be in the trace's own form.
+ * {@code 1700000000.123456} (-ttt: seconds since 1970). The one reading of them, for the lines of a trace and for
+ * the times a user gives (a view's time range).
  */
 public final class Timestamps {
     private Timestamps() {
@@ -38,26 +39,13 @@ public final class Timestamps {
     }
 
     /** Whether the timestamp is a time of day (-t, -tt) rather than seconds since 1970 (-ttt). */
-    public static boolean isClock(String s) {
-        return s.indexOf(':') >= 0;
+    public static boolean isClock(CharSequence s) {
+        return s.toString().indexOf(':') >= 0;
     }
 
-    /** What is wrong with a time range, or null. */
-    static String checkRange(String from, String to) {
-        if (from != null && Double.isNaN(seconds(from))) {
-            return "'" + from + "' is not a timestamp (HH:MM:SS[.frac] or seconds since 1970)";
-        }
-        if (to != null && Double.isNaN(seconds(to))) {
-            return "'" + to + "' is not a timestamp (HH:MM:SS[.frac] or seconds since 1970)";
-        }
-        if (from != null && to != null) {
-            if (isClock(from) != isClock(to)) {
-                return "the two times of the range are in different forms";
-            }
-            if (seconds(from) > seconds(to)) {
-                return "the time range is reversed";
-            }
-        }
-        return null;
+    /** The -t/-tt/-ttt time {@code line} starts with, in seconds; NaN without one. */
+    public static double of(ParsedLine line, CharSequence text) {
+        Span t = line.absoluteTimeSpan();
+        return t.isPresent() ? seconds(t.text(text)) : Double.NaN;
     }
 }
