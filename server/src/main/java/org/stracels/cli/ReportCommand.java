@@ -3,7 +3,7 @@ package org.stracels.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import org.stracels.analysis.Trace;
+import org.stracels.parse.CancelCheck;
 import org.stracels.report.HtmlReport;
 
 /** {@code strace-ls report FILE [-o report.html]}: the trace as one self-contained HTML page. */
@@ -42,12 +42,15 @@ final class ReportCommand {
         return run(TraceFile.open(file), output, out);
     }
 
-    /** Writes the report to {@code output} (default: FILE.html next to the trace) and prints its path. */
+    /**
+     * Reads the trace window by window (never whole), then writes the report to {@code output} (default: FILE.html
+     * next to the trace) and prints its path.
+     */
     static int run(TraceFile file, String output, PrintStream out) throws CliError {
         Path target = Path.of(output != null ? output : file.name() + ".html");
-        Trace trace = Trace.of(file.text());
+        HtmlReport.Scanned report = file.read(progress -> HtmlReport.read(file.source(), CancelCheck.NONE, progress));
         try {
-            HtmlReport.write(trace, Path.of(file.name()).getFileName().toString(), target);
+            report.write(Path.of(file.name()).getFileName().toString(), target);
         } catch (IOException e) {
             throw new CliError(target + ": cannot write: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }

@@ -33,20 +33,6 @@ final class TraceFile {
         }
     }
 
-    /**
-     * The whole file as UTF-8 in memory, for the few commands that need all of it at once; malformed bytes become
-     * U+FFFD. Prefer {@link #scan}, which reads files of any size.
-     */
-    String text() throws CliError {
-        try {
-            return new String(java.nio.file.Files.readAllBytes(input.path()), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new CliError(input.name() + ": cannot read: " + e.getMessage());
-        } catch (OutOfMemoryError e) {
-            throw new CliError(input.name() + ": too large to read (raise the Java heap with -Xmx)");
-        }
-    }
-
     /** The file as a source of windows, for views and summaries. */
     org.stracels.stream.TraceSource source() {
         return org.stracels.stream.TraceSource.of(input, windows);
@@ -59,8 +45,21 @@ final class TraceFile {
 
     /** Reads the file window by window; what the reader noticed (a growing file, cut lines) is in the result. */
     WindowScanner.Result scan(WindowScanner.Consumer consumer) throws CliError {
+        return read(progress -> WindowScanner.scan(input, windows, CancelCheck.NONE, progress, consumer));
+    }
+
+    /** A whole-file job that reads the file through {@link #source()} or {@link #scan}, with progress. */
+    interface Job<T> {
+        T run(ProgressLine progress) throws Exception;
+    }
+
+    /**
+     * Runs {@code job} with progress on stderr when that is a terminal; whatever stops it (the file vanished or cannot
+     * be read, memory ran out in any thread) is one line for the user.
+     */
+    <T> T read(Job<T> job) throws CliError {
         try (ProgressLine progress = ProgressLine.onTerminal(input.name())) {
-            return WindowScanner.scan(input, windows, CancelCheck.NONE, progress, consumer);
+            return job.run(progress);
         } catch (TraceInputException e) {
             throw new CliError(e.getMessage());
         } catch (RuntimeException | CliError e) {

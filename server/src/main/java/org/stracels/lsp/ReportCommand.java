@@ -2,35 +2,41 @@ package org.stracels.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.stracels.analysis.Trace;
+import org.stracels.parse.CancelCheck;
+import org.stracels.report.HtmlReport;
 import org.stracels.report.ReportFiles;
+import org.stracels.stream.TraceInputException;
 
 /**
  * {@code strace.report {"uri": …}}: writes the HTML report of a trace (the open document's current text, or the
- * file itself when the editor did not send it, e.g. one too large to sync) and answers the path of the file, for
- * any client to open in a browser or a web view. Bad arguments and unreadable files answer a JSON-RPC error.
+ * file itself when the editor did not send it, e.g. one too large to sync, read window by window whatever its
+ * size: {@link TraceSources}) and answers the path of the file, for any client to open in a browser or a web view.
+ * Runs off the reading thread with progress and cancellation; bad arguments, unreadable files and a heap too small
+ * answer a JSON-RPC error with a one-line message.
  */
 final class ReportCommand {
     static final String ID = "strace.report";
     private static final Logger LOG = Logger.getLogger(ReportCommand.class.getName());
+    /** Sources larger than this show progress. */
+    private static final long PROGRESS_FROM = 8L << 20;
 
-    private final Documents documents;
+    private final TraceSources sources;
+    private final WorkProgress progress;
 
-    ReportCommand(Documents documents) {
-        this.documents = documents;
+    ReportCommand(Documents documents, WorkProgress progress) {
+        this.sources = new TraceSources(documents);
+        this.progress = progress;
     }
 
     CompletableFuture<Object> execute(ExecuteCommandParams params) {
@@ -38,22 +44,34 @@ final class ReportCommand {
         if (uri == null) {
             return failed(ResponseErrorCode.InvalidParams, ID + " takes one argument: {\"uri\": \"file:///…\"}");
         }
-        return CompletableFuture.supplyAsync(() -> {
-            Optional<OpenDocument> open = documents.get(uri);
+        return CompletableFutures.computeAsync(request -> {
             try {
-                Trace trace;
-                if (open.isPresent()) {
-                    trace = open.get().trace();
-                } else {
-                    Path file = file(uri);
-                    trace = Trace.of(ReportFiles.read(file));
+                TraceSources.Found found = sources.of(uri);
+                HtmlReport.Scanned report;
+                try (WorkProgress.Job job = found.size() >= PROGRESS_FROM
+                        ? progress.start("Report of " + found.source().name()) : progress.start(null, false)) {
+                    CancelCheck cancel = () -> {
+                        request.checkCanceled();
+                        if (job.cancelled()) {
+                            throw new CancellationException("cancelled by the user");
+                        }
+                    };
+                    report = HtmlReport.read(found.source(), cancel, job);
                 }
-                Path written = ReportFiles.write(trace, uri);
+                Path written = ReportFiles.write(report, uri);
                 LOG.fine(() -> ID + ": " + uri + " -> " + written);
                 return (Object) written.toString();
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
-                        ID + ": cannot read " + uri + ": " + e.getMessage(), null));
+            } catch (TraceInputException e) {
+                throw error(ResponseErrorCode.InvalidParams, ID + ": cannot read " + uri + ": " + e.getMessage());
+            } catch (CancellationException | ResponseErrorException e) {
+                throw e;
+            } catch (Exception e) {
+                LOG.warning(() -> ID + " failed: " + e);
+                throw error(ResponseErrorCode.InternalError, ID + " failed: " + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                // what the command held is let go here: the server goes on with its open documents
+                throw error(ResponseErrorCode.InternalError, ID + ": out of memory (the server's heap, "
+                        + OversizedMessages.megabytes(Runtime.getRuntime().maxMemory()) + ", is too small for it)");
             }
         });
     }
@@ -74,17 +92,8 @@ final class ReportCommand {
         return null;
     }
 
-    /** A file: URI as a path to a regular file. */
-    private static Path file(String uri) throws IOException {
-        URI parsed = URI.create(uri);
-        if (!"file".equals(parsed.getScheme())) {
-            throw new IOException("not open in the editor, and not a file: URI");
-        }
-        Path path = Path.of(parsed);
-        if (!Files.isRegularFile(path)) {
-            throw new IOException("no such file");
-        }
-        return path;
+    private static ResponseErrorException error(ResponseErrorCode code, String message) {
+        return new ResponseErrorException(new ResponseError(code, message, null));
     }
 
     private static CompletableFuture<Object> failed(ResponseErrorCode code, String message) {

@@ -63,7 +63,7 @@ public final class StraceLanguageServer implements LanguageServer, LanguageClien
         this.features = Features.of(documents, settings, views);
         this.textDocumentService = new StraceTextDocumentService(documents, diagnostics, features, oversized);
         this.workspaceService = new StraceWorkspaceService(new WorkspaceSymbolRequest(documents), this::settingsChanged,
-                showLocation, new TraceCommands(documents, views, progress), new ReportCommand(documents));
+                showLocation, new TraceCommands(documents, views, progress), new ReportCommand(documents, progress));
     }
 
     @Override

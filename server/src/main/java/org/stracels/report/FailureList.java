@@ -2,14 +2,10 @@ package org.stracels.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.stracels.analysis.ProcessInfo;
-import org.stracels.analysis.Trace;
 import org.stracels.cause.Cause;
-import org.stracels.cause.CauseAnalysis;
-import org.stracels.cause.Report;
 
 /**
  * The report's failures, as {@code check --explain} prints them: each error message a program wrote with its
@@ -24,56 +20,43 @@ final class FailureList {
     private FailureList() {
     }
 
-    static void write(Trace trace, CauseAnalysis analysis, Writer out) throws IOException {
+    static void write(List<ProcessInfo> processes, Failures failures, Writer out) throws IOException {
         out.write("<section id=\"failures\"><h2>Failures</h2>\n");
-        List<Report> reports = analysis.reports();
-        Set<Integer> said = new HashSet<>();
         int items = 0;
-        for (Report r : reports) {
-            said.add(r.processId());
+        for (Failures.Message m : failures.messages) {
             if (items++ < MAX_REPORTS) {
-                ProcessInfo p = trace.model().process(r.processId());
-                item(out, "report", r.line(), who(p) + " reported: “" + r.excerpt(200) + "”", r.causes());
+                item(out, "report", m.line(), who(processes.get(m.processId())) + " reported: “" + m.excerpt200() + "”",
+                        m.causes(), m.total());
             }
         }
-        if (reports.size() > MAX_REPORTS) {
-            out.write("<p class=\"note\">" + (reports.size() - MAX_REPORTS) + " more messages not listed "
+        if (failures.messageCount > MAX_REPORTS) {
+            out.write("<p class=\"note\">" + (failures.messageCount - MAX_REPORTS) + " more messages not listed "
                     + "(strace-ls check --explain lists them all)</p>\n");
         }
-        int ranked = 0;
-        int unranked = 0;
-        for (ProcessInfo p : trace.model().processes()) {
-            boolean failed = p.ending() == ProcessInfo.Ending.KILLED
-                    || p.ending() == ProcessInfo.Ending.EXITED && p.exitStatus() != 0;
-            if (!failed || p.endLine() < 0 || said.contains(p.id())) {
-                continue;
-            }
-            if (ranked >= Timeline.MAX_EXIT_CAUSES) {
-                unranked++;
-                continue;
-            }
-            ranked++;
-            item(out, "exit", p.endLine(), who(p) + " " + p.endingText() + " without a message",
-                    analysis.causesOfExit(trace, p.endLine()));
+        for (Map.Entry<Integer, Failures.Exit> e : failures.silentExits.entrySet()) {
+            ProcessInfo p = processes.get(e.getKey());
+            item(out, "exit", e.getValue().line(), who(p) + " " + p.endingText() + " without a message",
+                    e.getValue().causes(), e.getValue().total());
         }
+        int unranked = failures.silentCount - failures.silentExits.size();
         if (unranked > 0) {
             out.write("<p class=\"note\">" + unranked + " more failing processes not ranked here "
                     + "(strace-ls check --explain ranks them all)</p>\n");
         }
-        if (items == 0 && ranked == 0) {
+        if (items == 0 && failures.silentExits.isEmpty()) {
             out.write("<p>No program reported an error, and no process exited non-zero or was killed.</p>\n");
         }
         out.write("</section>\n");
     }
 
-    private static void item(Writer out, String kind, int line, String what, List<Cause> causes) throws IOException {
+    private static void item(Writer out, String kind, int line, String what, List<Failures.Shown> causes, int total)
+            throws IOException {
         out.write("<div class=\"failure " + kind + "\"><p>" + Html.line(line + 1) + ": " + Html.escape(what) + "</p>\n");
         if (causes.isEmpty()) {
             out.write("<p class=\"note\">no call of this process failed before it</p>");
         } else {
             out.write("<ol class=\"causes\">");
-            for (int k = 0; k < Math.min(SHOWN, causes.size()); k++) {
-                Cause c = causes.get(k);
+            for (Failures.Shown c : causes) {
                 out.write("<li>" + Html.line(c.line() + 1) + ": <code>" + Html.escape(c.call()) + "</code> <span class=\"score\">score "
                         + c.score() + "</span><ul class=\"reasons\">");
                 for (Cause.Reason reason : c.reasons()) {
@@ -83,8 +66,8 @@ final class FailureList {
                 out.write("</ul></li>\n");
             }
             out.write("</ol>");
-            if (causes.size() > SHOWN) {
-                out.write("<p class=\"note\">" + (causes.size() - SHOWN) + " more, lower</p>");
+            if (total > SHOWN) {
+                out.write("<p class=\"note\">" + (total - SHOWN) + " more, lower</p>");
             }
         }
         out.write("</div>\n");

@@ -15,8 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
-import org.stracels.cause.CauseAnalysis;
-import org.stracels.check.Causes;
+import org.stracels.parse.CancelCheck;
+import org.stracels.stream.TraceSource;
+import org.stracels.stream.WindowScanner;
 
 /**
  * {@code strace-ls report}: one self-contained HTML file (styles, scripts and data inline, nothing loaded from
@@ -36,23 +37,64 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Writes the report of {@code trace} (named {@code fileName} in the page) into {@code target}. */
+    /** Writes the report of a trace in memory (named {@code fileName} in the page) into {@code target}. */
     public static void write(Trace trace, String fileName, Path target) throws IOException {
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8),
-                1 << 16)) {
-            write(trace, fileName, out);
+        read(trace).write(fileName, target);
+    }
+
+    /** Writes the report of a trace in memory: the same page as its file read in windows. */
+    public static void write(Trace trace, String fileName, Writer out) throws IOException {
+        read(trace).write(fileName, out);
+    }
+
+    private static Scanned read(Trace trace) {
+        try {
+            return read(TraceSource.of(trace), CancelCheck.NONE, WindowScanner.Progress.NONE);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // a trace in memory is read in the caller's thread: nothing else can come
+            throw new IllegalStateException(e);
         }
     }
 
-    public static void write(Trace trace, String fileName, Writer out) throws IOException {
-        CauseAnalysis causes = Causes.of(trace);
-        TimeAxis axis = TimeAxis.of(trace.parsed(), trace.model().options());
+    /**
+     * Reads {@code source} window by window (a file of any size, or a text in memory as one window) and keeps what
+     * the page needs; write it with {@link Scanned#write}. The reading's errors ({@code TraceInputException} for a
+     * file that vanished or cannot be read) come from here, before any output is opened.
+     */
+    public static Scanned read(TraceSource source, CancelCheck cancel, WindowScanner.Progress progress) throws Exception {
+        return new Scanned(ReportScan.of(source, cancel, progress));
+    }
+
+    /** A trace read for its report. */
+    public static final class Scanned {
+        private final ReportScan scan;
+
+        private Scanned(ReportScan scan) {
+            this.scan = scan;
+        }
+
+        /** Writes the page, naming the trace {@code fileName}, into {@code target}. */
+        public void write(String fileName, Path target) throws IOException {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                write(fileName, out);
+            }
+        }
+
+        public void write(String fileName, Writer out) throws IOException {
+            HtmlReport.write(scan, fileName, out);
+        }
+    }
+
+    private static void write(ReportScan scan, String fileName, Writer out) throws IOException {
+        TimeAxis axis = scan.axis;
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"" + ASSETS.policy + "\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.write("<title>strace-ls report: " + Html.escape(fileName) + "</title>\n");
         out.write("<style>" + ASSETS.uplotCss + "</style>\n<style>" + ASSETS.reportCss + "</style>\n</head>\n<body>\n");
-        header(trace, fileName, axis, out);
+        header(scan, fileName, out);
         out.write("<section id=\"timeline\"><h2>Timeline</h2>\n<p id=\"axis\">" + Html.escape(axis.describe()) + "</p>\n");
         out.write("<div id=\"toolbar\"><button id=\"zoom-in\" type=\"button\">Zoom in</button>"
                 + "<button id=\"zoom-out\" type=\"button\">Zoom out</button><button id=\"reset\" type=\"button\">Reset</button>"
@@ -63,42 +105,46 @@ public final class HtmlReport {
         out.write("<div id=\"chart\" tabindex=\"0\"></div>\n<div id=\"tooltip\" hidden></div>\n"
                 + "<div id=\"details\" aria-live=\"polite\"><p class=\"note\">Click a span or a mark for its details.</p></div>\n"
                 + "</section>\n");
-        ProcessTree.write(trace, axis, out);
-        FailureList.write(trace, causes, out);
-        TimeSpent.write(trace, out);
+        ProcessTree.write(scan.processes, scan.facts, axis, out);
+        FailureList.write(scan.processes, scan.failures, out);
+        scan.time.write(out);
         out.write("<script type=\"application/json\" id=\"report-data\">");
         out.flush();
         JsonWriter json = new JsonWriter(out);
         json.setHtmlSafe(true); // < > & = ' as \\u escapes: "</script>" and "<!--" cannot appear in the element
-        Timeline.write(trace, axis, causes, fileName, json);
+        scan.timeline.write(json, fileName, scan.lines, scan.options, axis, scan.processes, scan.facts, scan.failures);
         json.flush();
         out.write("</script>\n<script>" + ASSETS.uplotJs + "</script>\n<script>" + ASSETS.timelineJs + "</script>\n");
         out.write("</body>\n</html>\n");
     }
 
-    private static void header(Trace trace, String fileName, TimeAxis axis, Writer out) throws IOException {
+    private static void header(ReportScan scan, String fileName, Writer out) throws IOException {
         int processes = 0;
         int threads = 0;
         int failed = 0;
-        for (ProcessInfo p : trace.model().processes()) {
+        for (ProcessInfo p : scan.processes) {
             if (p.isThread()) {
                 threads++;
             } else {
                 processes++;
             }
-            if (p.ending() == ProcessInfo.Ending.KILLED || p.ending() == ProcessInfo.Ending.EXITED && p.exitStatus() != 0) {
+            if (Failures.failed(p)) {
                 failed++;
             }
         }
         out.write("<header><h1>strace-ls report: <span class=\"file\">" + Html.escape(fileName) + "</span></h1>\n<p>");
-        out.write(trace.parsed().lineCount() + " lines · " + processes + (processes == 1 ? " process" : " processes")
+        out.write(scan.lines + " lines · " + processes + (processes == 1 ? " process" : " processes")
                 + (threads > 0 ? " · " + threads + (threads == 1 ? " thread" : " threads") : "")
                 + " · " + failed + " failed · options: <code>"
-                + Html.escape(String.join(" ", trace.model().options().flags())) + "</code>");
-        if (axis.time && !axis.origin.isEmpty()) {
-            out.write(" · started " + Html.escape(axis.origin));
+                + Html.escape(String.join(" ", scan.options.flags())) + "</code>");
+        if (scan.axis.time && !scan.axis.origin().isEmpty()) {
+            out.write(" · started " + Html.escape(scan.axis.origin()));
         }
-        out.write("</p>\n<nav><a href=\"#timeline\">Timeline</a> <a href=\"#tree\">Processes</a> "
+        out.write("</p>\n");
+        if (scan.notice != null) {
+            out.write("<p class=\"note\">" + Html.escape(scan.notice) + "</p>\n");
+        }
+        out.write("<nav><a href=\"#timeline\">Timeline</a> <a href=\"#tree\">Processes</a> "
                 + "<a href=\"#failures\">Failures</a> <a href=\"#time\">Where the time went</a></nav></header>\n");
     }
 

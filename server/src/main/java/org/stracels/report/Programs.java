@@ -1,5 +1,6 @@
 package org.stracels.report;
 
+import java.util.function.IntFunction;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.parse.ArgKind;
@@ -17,13 +18,13 @@ final class Programs {
     }
 
     /** The program a process runs at its end: its last execve, else its creator's at the fork; null if unknown. */
-    static String program(Trace trace, ProcessInfo process) {
-        return programAt(trace, process, Integer.MAX_VALUE);
+    static String program(IntFunction<ProcessInfo> processes, ProcessInfo process) {
+        return programAt(processes, process, Integer.MAX_VALUE);
     }
 
     /** The program {@code process} ran at {@code line}: its last execve before it, else its creator's; or null. */
-    static String programAt(Trace trace, ProcessInfo process, int line) {
-        return org.stracels.structure.Programs.programAt(trace, process, line);
+    static String programAt(IntFunction<ProcessInfo> processes, ProcessInfo process, int line) {
+        return org.stracels.structure.Programs.programAt(processes, process, line);
     }
 
     /** The argv of an execve, joined by spaces, quoted where an argument holds a space, cut when long. */

@@ -1,12 +1,10 @@
 package org.stracels.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
-import org.stracels.analysis.Trace;
 
 /** Where the server writes reports that clients open: one file per trace, in a folder of the temp directory. */
 public final class ReportFiles {
@@ -14,11 +12,11 @@ public final class ReportFiles {
     }
 
     /**
-     * Writes the report of {@code trace}, named {@code name} (the trace's file name or URI), into the folder
-     * {@code strace-ls-reports} of the temp directory, and returns its path. The same name always gets the same
-     * file, so a report made again replaces the last one.
+     * Writes the report of a trace read for it ({@link HtmlReport#read}), named {@code name} (the trace's file name
+     * or URI), into the folder {@code strace-ls-reports} of the temp directory, and returns its path. The same name
+     * always gets the same file, so a report made again replaces the last one.
      */
-    public static Path write(Trace trace, String name) throws IOException {
+    public static Path write(HtmlReport.Scanned report, String name) throws IOException {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "strace-ls-reports-" + user());
         if (!Files.isDirectory(dir)) {
             try {
@@ -31,13 +29,8 @@ public final class ReportFiles {
                 : Path.of(name.replaceAll("[/\\\\:]+", "/")).getFileName().toString();
         String safe = base.replaceAll("[^A-Za-z0-9._-]", "_");
         Path target = dir.resolve(safe + "-" + String.format(Locale.ROOT, "%08x", name.hashCode()) + ".html");
-        HtmlReport.write(trace, base, target);
+        report.write(base, target);
         return target;
-    }
-
-    /** A trace file as text: UTF-8, malformed bytes as U+FFFD. */
-    public static String read(Path file) throws IOException {
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     private static String user() {

@@ -1,14 +1,25 @@
 package org.stracels.report;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.stracels.analysis.DetectedOptions;
+import org.stracels.analysis.ModelState;
 import org.stracels.parse.LineKind;
 import org.stracels.parse.ParsedTrace;
 import org.stracels.parse.Timestamps;
+import org.stracels.stream.TraceWindow;
 
 /**
  * Where each line of a trace sits on the report's x axis: seconds since the first timestamp for traces made with
  * {@code -t}/{@code -tt}/{@code -ttt} (or the running sum of {@code -r}), else the line number (1-based). Lines
  * without a prefix (strace's messages, stack frames, tables) take the place of the line before them.
+ *
+ * <p>Read window by window ({@link #advance}): the running state (the first time, midnight crossings, the sum of
+ * {@code -r}, the latest time) goes from one window's own lines to the next, so every line gets the x it would get
+ * in the whole text. A window also sees the x of its context lines that the report asks about (the entry half of a
+ * call resumed in it, an execve's entry): those of the window before, and of the calls still waiting to resume.
+ * Whether x is time is decided by the first window's options, as {@link DetectedOptions#merge} keeps them.
  */
 final class TimeAxis {
     private static final double DAY = 24 * 3600;
@@ -18,19 +29,127 @@ final class TimeAxis {
     /** Where the times come from: "-tt", "-r", or "" for line numbers. */
     final String source;
     /** The first line's absolute time as the trace printed it, or "". */
-    final String origin;
-    private final double[] x;
+    private String origin = "";
+    private final boolean absolute;
+    private final DetectedOptions options;
 
-    private TimeAxis(boolean time, String source, String origin, double[] x) {
-        this.time = time;
-        this.source = source;
-        this.origin = origin;
-        this.x = x;
+    // the running state, after the own lines read so far
+    private double first = Double.NaN;
+    private double previous = Double.NaN;
+    private double dayShift;
+    private double sum;
+    private double last;
+    private double lastX;
+    private int lines;
+
+    // x of the lines a later window may ask about: the last window's own lines, the calls still pending
+    private double[] current = new double[0];
+    private int currentStart;
+    private double[] before = new double[0];
+    private int beforeStart;
+    private Map<Integer, Double> pending = Map.of();
+
+    private TimeAxis(DetectedOptions options) {
+        this.options = options;
+        // -r counts from line to line exactly; with -t it is also finer than the whole seconds: it wins when present
+        this.absolute = !options.timestamps().isEmpty() && !options.relative();
+        this.time = !options.timestamps().isEmpty() || options.relative();
+        this.source = !time ? "" : absolute ? options.timestamps() : "-r";
     }
 
-    /** x of line {@code i}; the line number when the trace has no times. */
-    double x(int i) {
-        return x == null ? i + 1 : x[i];
+    /** The axis of a trace made with {@code options} (those of its first window). */
+    static TimeAxis of(DetectedOptions options) {
+        return new TimeAxis(options);
+    }
+
+    /** The first line's absolute time as the trace printed it, or "" (known once its line was read). */
+    String origin() {
+        return origin;
+    }
+
+    /** x of the last line read: where the trace ends. */
+    double end() {
+        return lines == 0 ? 0 : lastX;
+    }
+
+    /**
+     * Gives the own lines of {@code window} (the next one of the trace) their x and answers the x of each local line
+     * of the window that is its own or came before it (NaN for the look ahead, and for context lines from further
+     * back than the window before, which nothing asks about).
+     */
+    double[] advance(TraceWindow window) {
+        ParsedTrace parsed = window.trace().parsed();
+        int n = parsed.lineCount();
+        double[] x = new double[n];
+        Arrays.fill(x, Double.NaN);
+        before = current;
+        beforeStart = currentStart;
+        current = new double[window.to() - window.from()];
+        currentStart = window.from() < window.to() ? window.global(window.from()) : currentStart + before.length;
+        for (int l = 0; l < window.from(); l++) {
+            x[l] = known(window.global(l));
+        }
+        PrefixTime reader = time ? new PrefixTime(parsed.text(), options) : null;
+        for (int l = window.from(); l < window.to(); l++) {
+            double v = time ? next(parsed, l, reader) : window.global(l) + 1;
+            x[l] = v;
+            current[l - window.from()] = v;
+            lastX = v;
+            lines++;
+        }
+        ModelState state = window.trace().model().snapshot();
+        Map<Integer, Double> waiting = new HashMap<>();
+        if (state != null) {
+            for (int g : state.pendingLines()) {
+                int local = window.map().toLocal(g);
+                waiting.put(g, local >= 0 && local < n ? x[local] : known(g));
+            }
+        }
+        pending = waiting;
+        return x;
+    }
+
+    /** x of a line read before, if this axis still knows it; else NaN. */
+    private double known(int global) {
+        if (global >= currentStart && global - currentStart < current.length) {
+            return current[global - currentStart];
+        }
+        if (global >= beforeStart && global - beforeStart < before.length) {
+            return before[global - beforeStart];
+        }
+        Double v = pending.get(global);
+        return v == null ? Double.NaN : v;
+    }
+
+    private double next(ParsedTrace parsed, int i, PrefixTime reader) {
+        LineKind kind = parsed.kind(i);
+        double t = Double.NaN;
+        if (kind.hasPrefix()) {
+            reader.read(parsed.lineStart(i), parsed.lineEnd(i));
+            if (absolute && !Double.isNaN(reader.absolute)) {
+                t = reader.absolute;
+                if (!Double.isNaN(previous) && reader.clock && t + dayShift < previous - DAY / 2) {
+                    dayShift += DAY; // a clock time that went back by hours crossed midnight
+                }
+                t += dayShift;
+                previous = t;
+                if (Double.isNaN(first)) {
+                    first = t;
+                    origin = reader.absoluteText;
+                }
+                t -= first;
+            } else if (!absolute && !Double.isNaN(reader.relative)) {
+                sum += reader.relative;
+                t = sum;
+            }
+            if (origin.isEmpty() && !reader.absoluteText.isEmpty()) {
+                origin = reader.absoluteText;
+            }
+        }
+        if (!Double.isNaN(t)) {
+            last = Math.max(last, t);
+        }
+        return Double.isNaN(t) ? last : t;
     }
 
     /** The axis as a sentence for the report. */
@@ -38,55 +157,6 @@ final class TimeAxis {
         return time ? "x axis: seconds since the first line (from the trace's " + source + " timestamps"
                 + (origin.isEmpty() ? "" : ", 0 = " + origin) + ")"
                 : "x axis: line number (the trace has no timestamps; make it with -tt or -ttt to see time)";
-    }
-
-    static TimeAxis of(ParsedTrace parsed, DetectedOptions options) {
-        // -r counts from line to line exactly; with -t it is also finer than the whole seconds: it wins when present
-        boolean absolute = !options.timestamps().isEmpty() && !options.relative();
-        if (options.timestamps().isEmpty() && !options.relative()) {
-            return new TimeAxis(false, "", "", null);
-        }
-        String text = parsed.text();
-        int n = parsed.lineCount();
-        double[] x = new double[n];
-        double first = Double.NaN;
-        double previous = Double.NaN;
-        double dayShift = 0;
-        double sum = 0;
-        double last = 0;
-        String origin = "";
-        PrefixTime reader = new PrefixTime(text, options);
-        for (int i = 0; i < n; i++) {
-            LineKind kind = parsed.kind(i);
-            double t = Double.NaN;
-            if (kind.hasPrefix()) {
-                reader.read(parsed.lineStart(i), parsed.lineEnd(i));
-                if (absolute && !Double.isNaN(reader.absolute)) {
-                    t = reader.absolute;
-                    if (!Double.isNaN(previous) && reader.clock && t + dayShift < previous - DAY / 2) {
-                        dayShift += DAY; // a clock time that went back by hours crossed midnight
-                    }
-                    t += dayShift;
-                    previous = t;
-                    if (Double.isNaN(first)) {
-                        first = t;
-                        origin = reader.absoluteText;
-                    }
-                    t -= first;
-                } else if (!absolute && !Double.isNaN(reader.relative)) {
-                    sum += reader.relative;
-                    t = sum;
-                }
-                if (origin.isEmpty() && !reader.absoluteText.isEmpty()) {
-                    origin = reader.absoluteText;
-                }
-            }
-            if (!Double.isNaN(t)) {
-                last = Math.max(last, t);
-            }
-            x[i] = Double.isNaN(t) ? last : t;
-        }
-        return new TimeAxis(true, absolute ? options.timestamps() : "-r", origin, x);
     }
 
     /** Reads the times of a line's prefix without parsing the rest of the line. */

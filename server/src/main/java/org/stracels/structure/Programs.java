@@ -87,6 +87,11 @@ public final class Programs {
 
     /** The program {@code process} ran at {@code line}: its last execve before it, else its creator's; or null. */
     public static String programAt(Trace trace, ProcessInfo process, int line) {
+        return programAt(trace.model()::process, process, line);
+    }
+
+    /** {@link #programAt(Trace, ProcessInfo, int)} over processes by id (those of a whole file read in windows). */
+    public static String programAt(java.util.function.IntFunction<ProcessInfo> processes, ProcessInfo process, int line) {
         ProcessInfo p = process;
         int before = line;
         for (int depth = 0; p != null && depth < 64; depth++) {
@@ -99,7 +104,7 @@ public final class Programs {
                 return null;
             }
             before = p.createdAtLine();
-            p = trace.model().process(p.parentId());
+            p = processes.apply(p.parentId());
         }
         return null;
     }

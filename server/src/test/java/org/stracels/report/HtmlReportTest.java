@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.stracels.Testdata;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
+import org.stracels.stream.TraceWindow;
 
 /** The report's HTML, read as text: trace text escaped where it lands, the policy, the data the timeline gets. */
 class HtmlReportTest {
@@ -113,20 +114,21 @@ class HtmlReportTest {
         for (String[] c : new String[][] {{"r.strace", "-r"}, {"t-r.strace", "-r"}, {"ttt.strace", "-ttt"},
             {"tt-T.strace", "-tt"}, {"precision.strace", "-r"}}) {
             Trace trace = Trace.of(Testdata.read(c[0]));
-            TimeAxis axis = TimeAxis.of(trace.parsed(), trace.model().options());
+            TimeAxis axis = TimeAxis.of(trace.model().options());
+            double[] x = axis.advance(TraceWindow.whole(trace));
             assertThat(axis.time).as(c[0]).isTrue();
             assertThat(axis.describe()).as(c[0]).contains(c[1]);
             double previous = 0;
             for (int i = 0; i < trace.parsed().lineCount(); i++) {
-                assertThat(axis.x(i)).as(c[0] + " line " + (i + 1)).isGreaterThanOrEqualTo(previous);
-                previous = axis.x(i);
+                assertThat(x[i]).as(c[0] + " line " + (i + 1)).isGreaterThanOrEqualTo(previous);
+                previous = x[i];
             }
             assertThat(previous).as(c[0]).isGreaterThan(0).isLessThan(60);
         }
         Trace plain = Trace.of(Testdata.read("plain.strace"));
-        TimeAxis lines = TimeAxis.of(plain.parsed(), plain.model().options());
+        TimeAxis lines = TimeAxis.of(plain.model().options());
         assertThat(lines.time).isFalse();
-        assertThat(lines.x(41)).isEqualTo(42);
+        assertThat(lines.advance(TraceWindow.whole(plain))[41]).isEqualTo(42);
     }
 
     @Test
