@@ -58,7 +58,7 @@ final class TimeSpent {
         long[] nanos = new long[names];
         for (int line : model.unmatchedUnfinished()) {
             // a lone unfinished half is a call of its own, counted by the window that knows it never resumes
-            if (window.owns(model.unmatchedSince(line)) && parsed.nameId(line) >= 0 && parsed.kind(line).isSyscall()) {
+            if (window.owns(model.unmatchedSince(line)) && parsed.nameId(line) >= 0) {
                 calls[parsed.nameId(line)]++;
             }
         }
