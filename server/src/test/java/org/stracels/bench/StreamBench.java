@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  *
  * It makes a file of the given size by repeating every trace of testdata one after the other (under /tmp, not in the
  * repository), then runs the built jar on it as a user would, each command in a fresh JVM with the given heap:
- * {@code stats}, {@code check}, {@code check --explain}, {@code view --pid} of one process, {@code summary}. For each
+ * {@code stats}, {@code check}, {@code check --explain}, {@code view --pid} of one process, {@code summary},
+ * {@code report} (and the size of the page it wrote). For each
  * it prints the wall time, the time per million lines and the peak resident memory (VmHWM, read from /proc while it
  * runs), and it checks that the counts of {@code stats} are those of one copy times the number of copies.
  */
@@ -60,8 +61,10 @@ public final class StreamBench {
                 big, Files.size(big), lines, copies, heap, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "%-22s %9s %12s %10s %5s%n", "command", "wall s", "s/M lines", "peak RSS", "exit");
         String pid = firstPid(Path.of("testdata/busy.strace"));
+        Path page = Path.of("/tmp/strace-ls-bench-report.html");
         List<String[]> commands = List.of(new String[] {"stats"}, new String[] {"check"},
-                new String[] {"check", "--explain"}, new String[] {"view", "--pid", pid}, new String[] {"summary"});
+                new String[] {"check", "--explain"}, new String[] {"view", "--pid", pid}, new String[] {"summary"},
+                new String[] {"report", "-o", page.toString()});
         for (String[] c : commands) {
             List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap, "-jar", jar.toString()));
             cmd.addAll(List.of(c));
@@ -69,6 +72,10 @@ public final class StreamBench {
             Run r = run(cmd);
             System.out.printf(Locale.ROOT, "%-22s %9.1f %12.2f %7d MiB %5d%n", String.join(" ", c), r.seconds,
                     r.seconds / (lines / 1e6), r.peakKb >> 10, r.exit);
+        }
+        if (Files.exists(page)) {
+            System.out.printf(Locale.ROOT, "report: %,d bytes of HTML (%s)%n", Files.size(page), page);
+            Files.delete(page);
         }
         JsonObject bigStats = stats(jar, big, heap);
         boolean same = bigStats.get("lines").getAsLong() == lines;

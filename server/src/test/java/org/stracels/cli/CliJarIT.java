@@ -84,7 +84,8 @@ class CliJarIT {
             }
         }
         for (String[] command : List.of(new String[] {"check"}, new String[] {"check", "--explain"},
-                new String[] {"stats"}, new String[] {"view", "--failed"}, new String[] {"summary"})) {
+                new String[] {"stats"}, new String[] {"view", "--failed"}, new String[] {"summary"},
+                new String[] {"report", "-o", scratch.resolve("big.html").toString()})) {
             List<String> args = new ArrayList<>(List.of(command));
             args.add(big.toString());
             Run r = javaWith(List.of("-Xmx20m"), args.toArray(String[]::new));
@@ -92,6 +93,8 @@ class CliJarIT {
             assertThat(r.err().lines().toList()).as("stderr of %s", args)
                     .singleElement().asString().contains("out of memory").contains("-Xmx");
         }
+        // the report's page is opened only once the trace was read: no half page is left behind
+        assertThat(scratch.resolve("big.html")).doesNotExist();
     }
 
     @Test
