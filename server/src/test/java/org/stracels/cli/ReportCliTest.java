@@ -1,6 +1,7 @@
 package org.stracels.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -70,5 +71,17 @@ class ReportCliTest {
             assertThat(r.err().strip().lines()).as(String.join(" ", call)).hasSize(1);
             assertThat(r.out()).as(String.join(" ", call)).isEmpty();
         }
+    }
+
+    @Test
+    void aFileThatVanishesBeforeItIsReadIsOneLineAndNoPage(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("t.strace");
+        Files.copy(Path.of(CliTest.file("fail.strace")), trace);
+        TraceFile file = TraceFile.open(trace.toString());
+        Files.delete(trace);
+        Path page = dir.resolve("r.html");
+        assertThatThrownBy(() -> ReportCommand.run(file, page.toString(), System.out)).isInstanceOf(CliError.class)
+                .hasMessage(trace + ": no such file (it vanished)");
+        assertThat(page).doesNotExist();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.junit.jupiter.api.Test;
+import org.stracels.analysis.Trace;
+import org.stracels.report.HtmlReport;
 
 /** {@code strace.report} over the real protocol: for an open document, for a file the editor never sent, bad calls. */
 class ReportProtocolTest {
@@ -52,7 +55,12 @@ class ReportProtocolTest {
             c.initialize();
             Object result = report(c, uri(TestData.uri("killed.strace")));
             Path html = Path.of(result.toString().replace("\"", ""));
-            assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("killed by SIGKILL");
+            String page = Files.readString(html, StandardCharsets.UTF_8);
+            assertThat(page).contains("killed by SIGKILL");
+            // read from disk window by window, it is the page of the same text in memory
+            StringWriter whole = new StringWriter();
+            HtmlReport.write(Trace.of(TestData.text("killed.strace")), "killed.strace", whole);
+            assertThat(page).isEqualTo(whole.toString());
         }
     }
 
@@ -65,6 +73,10 @@ class ReportProtocolTest {
                 assertThatThrownBy(() -> report(c, args)).isInstanceOf(ExecutionException.class)
                         .hasCauseInstanceOf(ResponseErrorException.class);
             }
+            // a file that is not there: the error says so in one line
+            assertThatThrownBy(() -> report(c, uri("file:///no/such/trace.strace"))).cause()
+                    .isInstanceOf(ResponseErrorException.class).hasMessageContaining("file:///no/such/trace.strace")
+                    .hasMessageContaining("no such file");
             // and the server still answers
             assertThat(report(c, uri(TestData.uri("plain.strace"))).toString().replace("\"", "")).endsWith(".html");
         }

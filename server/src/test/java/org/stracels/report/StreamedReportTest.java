@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -96,6 +97,30 @@ class StreamedReportTest {
         assertThat(source.windows).isGreaterThan(100);
     }
 
+    @Test
+    void aFileThatGrowsWhileItIsReadIsReportedAsFarAsItWasAndThePageSaysSo() throws Exception {
+        Path file = dir.resolve("growing.strace");
+        String text = Files.readString(Testdata.file("busy.strace"), StandardCharsets.UTF_8);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        TraceSource source = TraceSource.of(TraceInput.open(file.toString()), new WindowScanner.Options(500, 100, 100));
+        boolean[] grown = {false};
+        TraceSource growing = new Counted(source) {
+            @Override
+            public WindowScanner.Result scan(CancelCheck cancel, WindowScanner.Progress progress,
+                    WindowScanner.Consumer consumer) throws Exception {
+                return super.scan(cancel, progress, w -> {
+                    if (!grown[0]) { // strace writes on after the first window was read
+                        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                        grown[0] = true;
+                    }
+                    consumer.accept(w);
+                });
+            }
+        };
+        String page = streamed(growing, file);
+        assertThat(page).contains("<p>" + text.lines().count() + " lines · ").contains("grew while it was read");
+    }
+
     /**
      * The page without what comes from the cause analysis (the failures section, the timeline's causes) and the
      * options sampled from the first lines: a tiny window's analysis looks back 16 lines, not 20,480.
@@ -119,7 +144,7 @@ class StreamedReportTest {
     }
 
     /** A source that counts the windows it hands out. */
-    private static final class Counted extends TraceSource {
+    private static class Counted extends TraceSource {
         private final TraceSource inner;
         int windows;
 
