@@ -14,6 +14,9 @@ public final class FailedCalls {
     private FailedCalls() {
     }
 
+    /** The class of a failed call and, when it is routine, why ({@link DiagnosticPolicy#routineReason}), or null. */
+    public record Verdict(FindingClass findingClass, String routineReason) { }
+
     /**
      * The class of the call on line {@code i}, which must be an ERROR or RESTART line: a restarted call is
      * always noise; a failure is noise when {@link DiagnosticPolicy} says it is routine. Reads the line only
@@ -24,9 +27,22 @@ public final class FailedCalls {
         if (parsed.returnKind(i) == ReturnKind.RESTART || DiagnosticPolicy.notOwnFailure(name)) {
             return FindingClass.NOISE; // rt_sigreturn's -1 is the interrupted call's result: never a notable failure
         }
+        return DiagnosticPolicy.failedCall(routineReason(parsed, model, i, name));
+    }
+
+    /** {@link #classify} with the routine reason, the line read once (the report's marks show both). */
+    public static Verdict verdict(ParsedTrace parsed, TraceModel model, int i) {
+        String name = parsed.name(i);
+        String reason = routineReason(parsed, model, i, name);
+        boolean noise = parsed.returnKind(i) == ReturnKind.RESTART || DiagnosticPolicy.notOwnFailure(name);
+        return new Verdict(noise ? FindingClass.NOISE : DiagnosticPolicy.failedCall(reason), reason);
+    }
+
+    /** The reason a failure is routine; the path (read from the line) only where the reason depends on it. */
+    private static String routineReason(ParsedTrace parsed, TraceModel model, int i, String name) {
         String errno = parsed.errno(i);
         String path = DiagnosticPolicy.needsPath(name, errno) ? path(parsed, entryLine(parsed, model, i), name) : null;
-        return DiagnosticPolicy.failedCall(DiagnosticPolicy.routineReason(name, errno, path));
+        return DiagnosticPolicy.routineReason(name, errno, path);
     }
 
     /** The line where the call of line {@code i} started: its unfinished half when {@code i} is resumed. */

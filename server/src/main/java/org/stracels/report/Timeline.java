@@ -15,7 +15,6 @@ import org.stracels.analysis.DetectedOptions;
 import org.stracels.analysis.ProcessInfo;
 import org.stracels.analysis.Trace;
 import org.stracels.analysis.TraceModel;
-import org.stracels.check.DiagnosticPolicy;
 import org.stracels.check.FailedCalls;
 import org.stracels.check.FindingClass;
 import org.stracels.parse.CancelCheck;
@@ -129,13 +128,12 @@ final class Timeline {
             if (mark < 0 && kind.isSyscall() && parsed.name(i) != null) {
                 String syscall = parsed.name(i);
                 if (result == ReturnKind.ERROR) {
-                    FindingClass c = FailedCalls.classify(parsed, model, i);
-                    mark = c == FindingClass.NOISE ? ROUTINE : FAILED;
+                    FailedCalls.Verdict verdict = FailedCalls.verdict(parsed, model, i);
+                    mark = verdict.findingClass() == FindingClass.NOISE ? ROUTINE : FAILED;
                     name = name(syscall, line);
                     errno = errnos.computeIfAbsent(parsed.errno(i) == null ? "?" : parsed.errno(i), k -> errnos.size());
                     if (mark == ROUTINE) {
-                        String path = FailedCalls.path(parsed, FailedCalls.entryLine(parsed, model, i), syscall);
-                        note = DiagnosticPolicy.routineReason(syscall, parsed.errno(i), path);
+                        note = verdict.routineReason();
                     }
                 } else if (isKill(syscall) && result == ReturnKind.VALUE) {
                     mark = KILL_CALL;
@@ -146,15 +144,13 @@ final class Timeline {
                         waits.add(new double[] {child.id(), child.x(), process, x[i], line + 1});
                     }
                 }
-                if (time && d >= 0 && isCallEnd(kind)) {
+                // lines come in order: a call as long as the shortest kept but later is never one of the longest
+                if (time && d >= 0 && isCallEnd(kind) && (longest.size() < MAX_CALLS || d > longest.peek().nanos())) {
                     int partner = model.partner(i);
                     int entry = partner >= 0 && partner < i ? partner : i;
-                    Call call = new Call(process, x[entry], d, line + 1, provisional(syscall));
-                    if (longest.size() < MAX_CALLS) {
-                        longest.add(call);
-                    } else if (longest.comparator().compare(call, longest.peek()) > 0) {
+                    longest.add(new Call(process, x[entry], d, line + 1, provisional(syscall)));
+                    if (longest.size() > MAX_CALLS) {
                         longest.poll();
-                        longest.add(call);
                     }
                 }
             }
