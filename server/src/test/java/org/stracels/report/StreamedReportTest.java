@@ -33,7 +33,9 @@ import org.stracels.stream.WindowScanner;
  * tree, where the time went) stays the same, for each trace and for all of them in one file of many windows.
  */
 class StreamedReportTest {
-    private static final Path FOREIGN = Path.of(System.getProperty("foreign.dir", "../../shared/foreign-traces"));
+    /** The logs of other projects beside the repository (as .ci/foreign-traces.sh finds them), when present. */
+    private static final Path FOREIGN = Path.of(System.getProperty("foreign.dir",
+            System.getenv().getOrDefault("STRACE_LS_FOREIGN_TRACES", "../../shared/foreign-traces")));
     private static final WindowScanner.Options TINY = new WindowScanner.Options(37, 16, 17);
 
     @TempDir
