@@ -28,7 +28,7 @@ import org.stracels.view.Views;
  * Broken and hostile files read window by window: real traces cut anywhere, with lines spliced and shuffled,
  * bytes that are not UTF-8, NULs and controls in the middle, CR, CRLF and LF mixed, lines of megabytes, random
  * window sizes. Nothing throws; the reader splits lines as the parser of a text in memory does (so every finding
- * but the cause analysis's lands where it does in memory); views and summaries are made of every such file.
+ * but the cause analysis's lands where it does in memory); views, summaries and reports are made of every such file.
  * Seeded: a failure names its seed. {@code -Dstream.fuzz.count=N} runs more.
  */
 class StreamFuzzTest {
@@ -110,6 +110,19 @@ class StreamFuzzTest {
         }
         Summary.Page page = Summary.of(source, CancelCheck.NONE, WindowScanner.Progress.NONE);
         assertThat(page.text()).as("seed " + seed + " summary").startsWith("Summary of ");
+
+        // the HTML report of every such file: a whole page whose data reads back, a row per process
+        java.io.StringWriter html = new java.io.StringWriter();
+        org.stracels.report.HtmlReport.read(source, CancelCheck.NONE, WindowScanner.Progress.NONE).write("fuzz", html);
+        String report = html.toString();
+        assertThat(report).as("seed " + seed + " report").startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+        String open = "<script type=\"application/json\" id=\"report-data\">";
+        int from = report.indexOf(open) + open.length();
+        com.google.gson.JsonObject data = com.google.gson.JsonParser.parseString(
+                report.substring(from, report.indexOf("</script>", from))).getAsJsonObject();
+        assertThat(data.get("lines").getAsInt()).as("seed " + seed + " report lines").isEqualTo(result.lines());
+        assertThat(data.getAsJsonArray("rows")).as("seed " + seed + " report rows")
+                .hasSize(result.finalState().processes().size());
     }
 
     /** A few traces, cut, spliced and spoilt. */
