@@ -22,14 +22,19 @@ public final class Programs {
     record Exec(int entryLine, int resultLine, String path, List<String> argv, ArgNode pathNode) {
         /** argv joined by spaces, quoted where an argument holds a space; cut when long. */
         String commandLine() {
+            return commandLine(MAX_COMMAND);
+        }
+
+        /** argv joined by spaces, quoted where an argument holds a space; cut after {@code max} chars. */
+        String commandLine(int max) {
             StringBuilder b = new StringBuilder();
             for (String arg : argv) {
                 if (b.length() > 0) {
                     b.append(' ');
                 }
                 b.append(arg.isEmpty() || arg.indexOf(' ') >= 0 ? "'" + arg + "'" : arg);
-                if (b.length() > MAX_COMMAND) {
-                    return b.substring(0, MAX_COMMAND) + "…";
+                if (b.length() > max) {
+                    return b.substring(0, max) + "…";
                 }
             }
             return b.toString();
@@ -40,6 +45,11 @@ public final class Programs {
     public static String commandLine(Trace trace, ProcessInfo.Exec e) {
         String line = exec(trace, e).commandLine();
         return line.isEmpty() ? e.path() : line;
+    }
+
+    /** The argv of a successful execve as {@link #commandLine(Trace, ProcessInfo.Exec)}, cut after {@code max} chars; "" without one. */
+    public static String argv(Trace trace, ProcessInfo.Exec e, int max) {
+        return exec(trace, e).commandLine(max);
     }
 
     /** The execs of {@code process}, in order, with their argv. */
@@ -109,8 +119,8 @@ public final class Programs {
         return null;
     }
 
-    /** "pid 4110" or "process" when the trace does not show pids. */
-    static String who(ProcessInfo process) {
+    /** "pid 4110", "thread 4111", or "process" when the trace does not show pids. */
+    public static String who(ProcessInfo process) {
         return process.pid() >= 0 ? (process.isThread() ? "thread " : "pid ") + process.pid()
                 : (process.isThread() ? "thread" : "process");
     }
