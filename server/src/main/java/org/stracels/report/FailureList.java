@@ -25,7 +25,8 @@ final class FailureList {
         int items = 0;
         for (Failures.Message m : failures.messages) {
             if (items++ < MAX_REPORTS) {
-                item(out, "report", m.line(), who(processes.get(m.processId())) + " reported: “" + m.excerpt200() + "”",
+                ProcessInfo p = m.processId() >= 0 && m.processId() < processes.size() ? processes.get(m.processId()) : null;
+                item(out, "report", m.line(), who(p) + " reported: “" + m.excerpt200() + "”",
                         m.causes(), m.total());
             }
         }
@@ -74,6 +75,9 @@ final class FailureList {
     }
 
     private static String who(ProcessInfo p) {
+        if (p == null) {
+            return "the process";
+        }
         String program = p.execs().isEmpty() ? "" : " (" + p.execs().get(p.execs().size() - 1).path() + ")";
         return (p.pid() >= 0 ? "pid " + p.pid() : "the process") + program;
     }

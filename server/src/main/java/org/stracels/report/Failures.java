@@ -50,7 +50,9 @@ final class Failures {
             if (!window.owns(r.line())) {
                 continue;
             }
-            said.set(r.processId());
+            if (r.processId() >= 0) {
+                said.set(r.processId());
+            }
             messageCount++;
             if (messages.size() < MAX_MESSAGES) {
                 messages.add(new Message(trace.lineNumber(r.line()) - 1, r.processId(), r.excerpt(80), r.excerpt(200),
@@ -61,7 +63,7 @@ final class Failures {
             if (!window.owns(p.endLine()) || !failed(p)) {
                 continue;
             }
-            boolean silent = !said.get(p.id());
+            boolean silent = p.id() < 0 || !said.get(p.id());
             if (silent) {
                 silentCount++;
             }
