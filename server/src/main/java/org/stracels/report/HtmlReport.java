@@ -63,7 +63,13 @@ public final class HtmlReport {
      * file that vanished or cannot be read) come from here, before any output is opened.
      */
     public static Scanned read(TraceSource source, CancelCheck cancel, WindowScanner.Progress progress) throws Exception {
-        return new Scanned(ReportScan.of(source, cancel, progress));
+        return read(source, cancel, progress, Timeline.MAX_ROWS);
+    }
+
+    /** As {@link #read(TraceSource, CancelCheck, WindowScanner.Progress)}, drawing at most {@code maxRows} rows. */
+    static Scanned read(TraceSource source, CancelCheck cancel, WindowScanner.Progress progress, int maxRows)
+            throws Exception {
+        return new Scanned(ReportScan.of(source, cancel, progress, maxRows));
     }
 
     /** A trace read for its report. */
@@ -102,10 +108,16 @@ public final class HtmlReport {
                 + "<span id=\"legend\"></span><span id=\"summary\"></span></div>\n");
         out.write("<p class=\"hint\">Wheel: scroll the rows · Ctrl+wheel or drag: zoom · Shift+wheel or arrow keys: pan · "
                 + "click a row's name: fold or unfold its threads · click a span or mark: its details</p>\n");
+        if (scan.processes.size() > scan.maxRows) {
+            out.write("<p class=\"note\" id=\"rows-left-out\">The timeline draws the first " + scan.maxRows + " of "
+                    + scan.processes.size() + " processes and threads, in the order they appear, and leaves out the marks,"
+                    + " calls and links of the others; strace-ls view --pid N --tree FILE makes a trace of one process"
+                    + " tree to report on.</p>\n");
+        }
         out.write("<div id=\"chart\" tabindex=\"0\"></div>\n<div id=\"tooltip\" hidden></div>\n"
                 + "<div id=\"details\" aria-live=\"polite\"><p class=\"note\">Click a span or a mark for its details.</p></div>\n"
                 + "</section>\n");
-        ProcessTree.write(scan.processes, scan.facts, axis, out);
+        ProcessTree.write(scan.processes, scan.facts, axis, scan.maxRows, out);
         FailureList.write(scan.processes, scan.failures, out);
         scan.time.write(out);
         out.write("<script type=\"application/json\" id=\"report-data\">");

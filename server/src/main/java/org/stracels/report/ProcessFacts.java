@@ -23,6 +23,12 @@ final class ProcessFacts {
     private double[] created = new double[0];
     /** By the execve's result line in the file ({@link ProcessInfo.Exec#line()} of the final processes). */
     private final Map<Integer, Exec> execs = new HashMap<>();
+    /** Processes whose command lines are kept: those the timeline draws. */
+    private final int maxRows;
+
+    ProcessFacts(int maxRows) {
+        this.maxRows = maxRows;
+    }
 
     void add(TraceWindow window, double[] x) {
         Trace trace = window.trace();
@@ -48,7 +54,8 @@ final class ProcessFacts {
                 created[id] = x[p.createdAtLine()];
             }
             for (ProcessInfo.Exec e : p.execs()) {
-                if (window.owns(e.line())) {
+                // the command lines of the processes the timeline draws (the tree shows later ones without)
+                if (id < maxRows && window.owns(e.line())) {
                     int partner = trace.model().partner(e.line());
                     int entry = partner >= 0 && partner < e.line() ? partner : e.line();
                     execs.put(window.global(e.line()), new Exec(window.global(entry), x[entry], Programs.commandLine(trace, e)));

@@ -12,7 +12,7 @@ import org.stracels.analysis.ProcessInfo;
 /**
  * The report's process tree: who started whom, what each ran (program, arguments), how long, how it ended. A build
  * runs tens of thousands of processes: the tree shows the first {@link #MAX_PROCESSES} in its order (as the summary
- * does) and says how many more there are; the timeline keeps a row for every one.
+ * does) and says how many more there are; the timeline keeps a row for each of the first {@link Timeline#MAX_ROWS}.
  */
 final class ProcessTree {
     /** Processes shown in the tree. */
@@ -21,7 +21,8 @@ final class ProcessTree {
     private ProcessTree() {
     }
 
-    static void write(List<ProcessInfo> processes, ProcessFacts facts, TimeAxis axis, Writer out) throws IOException {
+    static void write(List<ProcessInfo> processes, ProcessFacts facts, TimeAxis axis, int rows, Writer out)
+            throws IOException {
         IntFunction<ProcessInfo> byId = processes::get;
         List<List<ProcessInfo>> children = new ArrayList<>(processes.size());
         int[] threads = new int[processes.size()];
@@ -76,7 +77,8 @@ final class ProcessTree {
         out.write("</ul>");
         if (total > shown) {
             out.write("\n<p class=\"note\">" + (total - shown) + " more processes not shown here (the timeline has a row "
-                    + "for each; strace-ls view --pid N --tree shows one process tree whole)</p>\n");
+                    + (processes.size() > rows ? "for each of the first " + rows : "for each")
+                    + "; strace-ls view --pid N --tree shows one process tree whole)</p>\n");
         }
         out.write("</section>\n");
     }

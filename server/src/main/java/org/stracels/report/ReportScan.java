@@ -19,7 +19,9 @@ import org.stracels.stream.WindowScanner;
 final class ReportScan {
     TimeAxis axis;
     Timeline timeline;
-    final ProcessFacts facts = new ProcessFacts();
+    /** Processes the timeline draws: {@link Timeline#MAX_ROWS}, fewer in tests. */
+    final int maxRows;
+    final ProcessFacts facts;
     final Failures failures = new Failures();
     final TimeSpent time = new TimeSpent();
     DetectedOptions options;
@@ -29,11 +31,14 @@ final class ReportScan {
     String notice;
     private boolean anyCall;
 
-    private ReportScan() {
+    private ReportScan(int maxRows) {
+        this.maxRows = maxRows;
+        this.facts = new ProcessFacts(maxRows);
     }
 
-    static ReportScan of(TraceSource source, CancelCheck cancel, WindowScanner.Progress progress) throws Exception {
-        ReportScan s = new ReportScan();
+    static ReportScan of(TraceSource source, CancelCheck cancel, WindowScanner.Progress progress, int maxRows)
+            throws Exception {
+        ReportScan s = new ReportScan(maxRows);
         WindowScanner.Result result = source.scan(cancel, progress, w -> s.add(w, cancel));
         if (s.axis == null) { // nothing to read
             s.start(DetectedOptions.NONE);
@@ -47,7 +52,7 @@ final class ReportScan {
 
     private void start(DetectedOptions first) {
         axis = TimeAxis.of(first);
-        timeline = new Timeline(axis.time);
+        timeline = new Timeline(axis.time, maxRows);
     }
 
     private void add(TraceWindow window, CancelCheck cancel) {

@@ -25,8 +25,8 @@ import org.stracels.parse.ReturnKind;
 import org.stracels.stream.TraceWindow;
 
 /**
- * What the report's timeline draws, as compact JSON for its script: one row per process or thread, a span per
- * execve segment, marks for failed calls, signals, kills and failing exits, long calls (with {@code -T}),
+ * What the report's timeline draws, as compact JSON for its script: one row per process or thread (the first
+ * {@link #MAX_ROWS}), a span per execve segment, marks for failed calls, signals, kills and failing exits, long calls (with {@code -T}),
  * lines from a clone to the child's row and from a child's exit to the wait that reaped it. Made window by window
  * over each window's own lines; lines are read again only where their text matters (failures whose verdict needs
  * a path, wait results, kill targets). Marks and long calls are capped, so that a huge trace makes a report of
@@ -49,6 +49,16 @@ final class Timeline {
     static final int MAX_CALLS = 20_000;
     /** Exits whose causes are ranked for the hover (each ranking is one more pass over a window's index). */
     static final int MAX_EXIT_CAUSES = 20;
+    /**
+     * Rows drawn: the first processes and threads, in the order they appear (a row's index is its process id). Each
+     * row keeps its command lines while the trace is read and about 300 bytes in the page, so a trace of half a
+     * million processes would not fit a small heap, nor a browser; the marks, calls and links of later processes are
+     * left out with them, and the page says how many.
+     */
+    static final int MAX_ROWS = 50_000;
+
+    /** Rows drawn here: {@link #MAX_ROWS}, or fewer in tests. */
+    private final int maxRows;
 
     /** A long call: its row, the x of its entry, its duration, its line (1-based), its name's provisional id. */
     private record Call(int row, double x, long nanos, int line, int name) { }
@@ -71,12 +81,13 @@ final class Timeline {
     private final PriorityQueue<Call> longest = new PriorityQueue<>(
             Comparator.comparingLong(Call::nanos).thenComparing(Comparator.comparingInt(Call::line).reversed()));
     private final List<double[]> waits = new ArrayList<>();
-    /** By pid, the latest process (not a thread) with that pid that ended. */
+    /** By pid, the latest process (not a thread) with that pid that ended and was not reaped yet. */
     private final Map<Integer, Ended> ended = new HashMap<>();
     private final boolean time;
 
-    Timeline(boolean time) {
+    Timeline(boolean time, int maxRows) {
         this.time = time;
+        this.maxRows = maxRows;
     }
 
     void add(TraceWindow window, double[] x, CancelCheck cancel) {
@@ -104,7 +115,7 @@ final class Timeline {
             int line = window.global(i);
             LineKind kind = parsed.kind(i);
             int process = model.processOf(i);
-            if (process < 0) {
+            if (process < 0 || process >= maxRows) {
                 continue;
             }
             ReturnKind result = parsed.returnKind(i);
@@ -140,7 +151,7 @@ final class Timeline {
                     name = name(syscall, line);
                 } else if (isWait(syscall) && result == ReturnKind.VALUE) {
                     Ended child = waitedChild(parsed, i);
-                    if (child != null) {
+                    if (child != null && child.id() < maxRows) { // (a later process has no row)
                         waits.add(new double[] {child.id(), child.x(), process, x[i], line + 1});
                     }
                 }
@@ -202,7 +213,7 @@ final class Timeline {
         } catch (NumberFormatException e) {
             return null;
         }
-        return pid <= 0 ? null : ended.get(pid);
+        return pid <= 0 ? null : ended.remove(pid); // reaped once: what stays is only what nobody waited for
     }
 
     /** Writes the timeline's data as one JSON object. */
@@ -218,10 +229,14 @@ final class Timeline {
         w.name("xUnit").value(axis.time ? 1e-9 : 1); // x values are integers: ns, or line numbers
         double end = axis.end();
         IntFunction<ProcessInfo> byId = processes::get;
+        List<ProcessInfo> rowed = rows(processes);
+        if (processes.size() > rowed.size()) {
+            w.name("rowsLeftOut").value(processes.size() - rowed.size());
+        }
 
         // rows: one per process or thread, threads after their process
         w.name("rows").beginArray();
-        for (ProcessInfo p : processes) {
+        for (ProcessInfo p : rowed) {
             ProcessInfo owner = owner(byId, p);
             w.beginObject();
             w.name("pid").value(p.pid());
@@ -242,7 +257,7 @@ final class Timeline {
 
         // spans: the execve segments of each process (before its first execve: what its parent ran)
         w.name("spans").beginArray();
-        for (ProcessInfo p : processes) {
+        for (ProcessInfo p : rowed) {
             if (p.firstLine() < 0) {
                 continue;
             }
@@ -288,8 +303,8 @@ final class Timeline {
 
         // links: clone → child's first line; child's exit → the wait that reaped it
         w.name("links").beginArray(); // [kind 0 clone / 1 wait, from row, from x, to row, to x, line]
-        for (ProcessInfo p : processes) {
-            if (p.parentId() >= 0 && p.createdAtLine() >= 0 && p.firstLine() >= 0) {
+        for (ProcessInfo p : rowed) {
+            if (p.parentId() >= 0 && p.parentId() < maxRows && p.createdAtLine() >= 0 && p.firstLine() >= 0) {
                 w.beginArray().value(0).value(p.parentId()).value(units(axis, facts.created(p))).value(p.id())
                         .value(units(axis, facts.first(p))).value(p.createdAtLine() + 1).endArray();
             }
@@ -302,6 +317,11 @@ final class Timeline {
 
         writeCauses(w, failures);
         w.endObject();
+    }
+
+    /** The processes that get a row: the first {@link #maxRows}. */
+    private List<ProcessInfo> rows(List<ProcessInfo> processes) {
+        return processes.size() <= maxRows ? processes : processes.subList(0, maxRows);
     }
 
     /** The long calls drawn: those at or over the threshold, in line order, at most {@link #MAX_CALLS}. */
