@@ -210,6 +210,17 @@ t r.strace "\`-r\`: relative timestamp (%6ld.%06ld)" \
 t t-r.strace "\`-t -r\`: absolute time followed by \`(+ relative)\`" \
 	'\(\+ +[0-9]' -- \
 	strace -t -r -o @/t-r.strace ls /etc/hostname /nonexistent
+# A time zone in which it is 23:59:58 now (POSIX TZ: local = UTC + the offset), so that a run of a few seconds
+# crosses midnight whenever it is made
+tz_before_midnight() {
+	local now=$(($(date -u +%s) % 86400)) off h m
+	off=$(((86398 - now + 86400) % 86400))
+	h=$((off / 3600)) m=$((off % 3600 / 60))
+	printf 'LST-%d:%02d:%02d' "$h" "$m" $((off % 60))
+}
+t midnight.strace "\`-f -tt -T\` across midnight: the clock goes from 23:59:5x to 00:00:0x (made in a time zone where the run starts at 23:59:58)" \
+	'^[0-9]+ +23:59:5[0-9]\. &&& ^[0-9]+ +00:00:0[0-9]\.' -- \
+	env "TZ=$(tz_before_midnight)" strace -f -tt -T -o @/midnight.strace sh -c "cat $W/hello.txt; sleep 1; ls /nonexistent; sleep 2; cat $W/hello.txt; true"
 t precision.strace "\`-f\` with ms absolute time, ns relative time, ns durations: \`HH:MM:SS.mmm (+ S.nnnnnnnnn) ... <S.nnnnnnnnn>\`" \
 	'<[0-9]+\.[0-9]{9}>$' -- \
 	strace -f --absolute-timestamps=format:time,precision:ms --relative-timestamps=ns --syscall-times=ns -o @/precision.strace sh -c "$SH_SCRIPT"

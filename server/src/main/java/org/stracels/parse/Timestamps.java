@@ -6,6 +6,8 @@ package org.stracels.parse;
  * the times a user gives (a view's time range).
  */
 public final class Timestamps {
+    private static final double DAY = 24 * 3600;
+
     private Timestamps() {
     }
 
@@ -41,6 +43,36 @@ public final class Timestamps {
     /** Whether the timestamp is a time of day (-t, -tt) rather than seconds since 1970 (-ttt). */
     public static boolean isClock(CharSequence s) {
         return s.toString().indexOf(':') >= 0;
+    }
+
+    /**
+     * The absolute times of a trace's lines, read in order, made to run on: a time of day (-t, -tt) that goes back by
+     * more than half a day has crossed midnight, and counts from the next day. One per pass over a trace.
+     */
+    public static final class Running {
+        private double previous = Double.NaN;
+        private double shift;
+
+        /** {@code seconds}, a time of day when {@code clock}, as seconds that never go back over a midnight. */
+        public double next(double seconds, boolean clock) {
+            if (clock && !Double.isNaN(previous) && seconds + shift < previous - DAY / 2) {
+                shift += DAY;
+            }
+            previous = seconds + shift;
+            return previous;
+        }
+    }
+
+    /**
+     * Seconds from {@code from} to {@code to}; NaN when either is unknown or the time went back, except that a time
+     * of day ({@code clock}) that went back crossed midnight.
+     */
+    public static double elapsed(double from, double to, boolean clock) {
+        double d = to - from;
+        if (d < 0 && clock) {
+            d += DAY;
+        }
+        return d >= 0 ? d : Double.NaN; // (NaN when either is)
     }
 
     /** The -t/-tt/-ttt time {@code line} starts with, in seconds; NaN without one. */

@@ -35,7 +35,6 @@ import org.stracels.parse.Timestamps;
 public final class ChromeTrace {
     /** Longest argument text kept in an event's args. */
     static final int MAX_ARGS = 2000;
-    private static final double DAY = 24 * 3600;
 
     private final JsonWriter w;
     private final boolean linesAsTime;
@@ -48,8 +47,7 @@ public final class ChromeTrace {
     private final Map<Integer, Double> flowsWaiting = new HashMap<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private double t0 = Double.NaN;
-    private double previousAbsolute = Double.NaN;
-    private double dayShift;
+    private final Timestamps.Running running = new Timestamps.Running();
     private double relativeSum;
     private double lastTs;
     private long lineNumber;
@@ -334,11 +332,7 @@ public final class ChromeTrace {
             boolean clock = Timestamps.isClock(s);
             t = Timestamps.seconds(s);
             if (!Double.isNaN(t)) {
-                if (clock && !Double.isNaN(previousAbsolute) && t + dayShift < previousAbsolute - DAY / 2) {
-                    dayShift += DAY;
-                }
-                t += dayShift;
-                previousAbsolute = t;
+                t = running.next(t, clock);
             }
         } else if (p.relativeTimeSpan().isPresent()) {
             String s = p.relativeTimeSpan().text(text).replace("(+", "").replace(")", "").trim();

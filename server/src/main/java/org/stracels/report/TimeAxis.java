@@ -22,7 +22,6 @@ import org.stracels.stream.TraceWindow;
  * Whether x is time is decided by the first window's options, as {@link DetectedOptions#merge} keeps them.
  */
 final class TimeAxis {
-    private static final double DAY = 24 * 3600;
 
     /** True when x is time in seconds; false when x is the line number. */
     final boolean time;
@@ -35,8 +34,7 @@ final class TimeAxis {
 
     // the running state, after the own lines read so far
     private double first = Double.NaN;
-    private double previous = Double.NaN;
-    private double dayShift;
+    private final Timestamps.Running clock = new Timestamps.Running();
     private double sum;
     private double last;
     private double lastX;
@@ -127,12 +125,7 @@ final class TimeAxis {
         if (kind.hasPrefix()) {
             reader.read(parsed.lineStart(i), parsed.lineEnd(i));
             if (absolute && !Double.isNaN(reader.absolute)) {
-                t = reader.absolute;
-                if (!Double.isNaN(previous) && reader.clock && t + dayShift < previous - DAY / 2) {
-                    dayShift += DAY; // a clock time that went back by hours crossed midnight
-                }
-                t += dayShift;
-                previous = t;
+                t = clock.next(reader.absolute, reader.clock);
                 if (Double.isNaN(first)) {
                     first = t;
                     origin = reader.absoluteText;

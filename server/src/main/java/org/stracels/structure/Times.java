@@ -5,8 +5,6 @@ import org.stracels.parse.Timestamps;
 
 /** The -t/-tt/-ttt time at the start of a line, in seconds. */
 final class Times {
-    private static final double DAY = 24 * 3600;
-
     private Times() {
     }
 
@@ -23,13 +21,7 @@ final class Times {
 
     /** From {@code from} to {@code to} in nanoseconds; a clock time that went back crossed midnight. */
     static long between(double from, double to, boolean clock) {
-        if (Double.isNaN(from) || Double.isNaN(to)) {
-            return -1;
-        }
-        double d = to - from;
-        if (d < 0 && clock) {
-            d += DAY;
-        }
-        return d < 0 ? -1 : Math.round(d * 1e9);
+        double d = Timestamps.elapsed(from, to, clock);
+        return Double.isNaN(d) ? -1 : Math.round(d * 1e9);
     }
 }

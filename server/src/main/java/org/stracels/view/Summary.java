@@ -136,10 +136,9 @@ public final class Summary {
                 String path = p.execs().get(p.execs().size() - 1).path();
                 commands.put(p.id(), Programs.commandLine(Trace.of(exec), new ProcessInfo.Exec(0, path)));
             }
-            double from = time(text.get(p.firstLine()));
-            double to = time(text.get(p.endLine()));
-            if (!Double.isNaN(from) && !Double.isNaN(to) && to >= from) {
-                durations.put(p.id(), String.format(Locale.ROOT, ", ran %.3f s", to - from));
+            double ran = ran(text.get(p.firstLine()), text.get(p.endLine()));
+            if (!Double.isNaN(ran)) {
+                durations.put(p.id(), String.format(Locale.ROOT, ", ran %.3f s", ran));
             }
         }
     }
@@ -214,12 +213,18 @@ public final class Summary {
     }
 
     /** The time of day or epoch seconds a line starts with, or NaN. */
-    private static double time(String text) {
-        if (text == null) {
+    /** Seconds from the time of the line {@code first} to that of {@code last}; NaN without both (midnight counted). */
+    private static double ran(String first, String last) {
+        if (first == null || last == null) {
             return Double.NaN;
         }
-        ParsedLine line = org.stracels.parse.LineParser.parse(text, 0, text.length());
-        return line.kind().hasPrefix() ? Timestamps.of(line, text) : Double.NaN;
+        ParsedLine a = org.stracels.parse.LineParser.parse(first, 0, first.length());
+        ParsedLine b = org.stracels.parse.LineParser.parse(last, 0, last.length());
+        if (!a.kind().hasPrefix() || !b.kind().hasPrefix() || !a.absoluteTimeSpan().isPresent()) {
+            return Double.NaN;
+        }
+        return Timestamps.elapsed(Timestamps.of(a, first), Timestamps.of(b, last),
+                Timestamps.isClock(a.absoluteTimeSpan().text(first)));
     }
 
     /** Lays the page out and records where each line number is. */
