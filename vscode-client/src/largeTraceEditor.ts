@@ -40,6 +40,9 @@ class LargeTraceEditor implements CustomReadonlyEditorProvider {
         case 'summary':
           void commands.executeCommand('strace.openSummary', uri);
           break;
+        case 'timeline':
+          void commands.executeCommand('strace.showTimeline', uri);
+          break;
         case 'text':
           void commands.executeCommand('vscode.openWith', uri, 'default');
           break;
@@ -82,6 +85,7 @@ smaller traces, opened as documents with every feature (diagnostics, hover, outl
 <div>
   <button data-command="view">Open a view…</button>
   <button data-command="view" data-filter="failed">Failures only</button>
+  <button data-command="timeline">Timeline</button>
   <button class="secondary" data-command="summary">Summary as a document</button>
   <button class="secondary" data-command="text">Open in the text editor</button>
 </div>

@@ -132,6 +132,8 @@ async function actions(uri?: Uri): Promise<void> {
     { label: '$(book) Summary of this trace', detail: 'Options, processes, failures and their causes, slowest calls, syscalls',
       args: ['strace.openSummary', target] },
     { label: '$(filter) Open a view…', detail: 'A smaller trace of some of its lines, with every feature', args: ['strace.openView', target] },
+    { label: '$(graph) Timeline', detail: 'The HTML report of the whole trace: processes on a time axis, failures and their causes',
+      args: ['strace.showTimeline', target] },
     { label: '$(preview) Summary and views page', detail: 'Reopen this trace in strace-ls\'s read-only editor for traces of any size',
       args: ['vscode.openWith', target, LARGE_TRACE_EDITOR] },
   ];

@@ -1,7 +1,8 @@
 // "strace-ls: Show timeline": the server's HTML report of a trace (strace.report), in a web view beside the
 // trace. A click on a span or mark in the report reveals its line in the editor; moving the cursor in the editor
 // highlights the line's process in the report. The report is made by the server from the open document, or from
-// the file when VS Code did not hand the document over (a file too large to sync); without a running server, by
+// the file when VS Code did not hand the document over (a file too large to sync, read by the server window by
+// window whatever its size); without a running server, by
 // the CLI of the same jar. The report carries its own Content-Security-Policy (its scripts by hash, nothing remote,
 // no eval); the web view gets no local resources.
 import { execFile } from 'child_process';
@@ -13,6 +14,7 @@ import {
   window,
 } from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import { activeTabUri } from './views';
 
 /** How to run the jar's CLI when the server is not running. */
 export interface Cli {
@@ -37,7 +39,8 @@ export function registerTimeline(context: ExtensionContext, client: () => Langua
 }
 
 async function showTimeline(client: () => LanguageClient | undefined, cli: Cli, target?: Uri): Promise<void> {
-  let uri = target instanceof Uri ? target : window.activeTextEditor?.document.uri;
+  // the active tab when no text editor is active: a trace over 50 MB, or the large-trace page
+  let uri = target instanceof Uri ? target : window.activeTextEditor?.document.uri ?? activeTabUri();
   if (!uri) {
     const picked = await window.showOpenDialog({ canSelectMany: false, openLabel: 'Show timeline',
       title: 'strace-ls: the trace to show as a timeline' });

@@ -242,7 +242,8 @@ async function resolveTarget(uri?: Uri): Promise<Target | undefined> {
   return target;
 }
 
-function activeTabUri(): Uri | undefined {
+/** The trace of the active tab, text or custom editor (a trace VS Code shows no text editor for has a tab too). */
+export function activeTabUri(): Uri | undefined {
   const input = window.tabGroups.activeTabGroup.activeTab?.input;
   if (input instanceof TabInputText || input instanceof TabInputCustom) {
     return isTraceName(input.uri.path) ? input.uri : undefined;

@@ -587,6 +587,34 @@ async function largeTraceTests(large) {
     return `${links} links; buttons: ${buttons.join(', ')}`;
   });
 
+  await check('the timeline of the big trace opens from that editor (the server reads the file in windows)', async () => {
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('button').filter({ hasText: /^Timeline$/ }).first().click();
+    await page.locator('.tabs-container .tab').filter({ hasText: `Timeline: ${large.big.name}` }).first()
+      .waitFor({ timeout: SLOW });
+    const report = await poll(async () => {
+      for (const f of page.frames()) {
+        const ready = await f.evaluate(() => window.straceReport && window.straceReport.ready ? window.straceReport.processes : 0)
+          .catch(() => 0);
+        if (ready > 0) {
+          return { frame: f, processes: ready };
+        }
+      }
+      return undefined;
+    }, 'the timeline of the big trace, drawn', SLOW);
+    const header = await report.frame.locator('header p').first().innerText();
+    const lines = large.big.lines.toLocaleString('en-US').replace(/,/g, '');
+    if (!header.includes(`${lines} lines`)) {
+      throw new Error(`the report's header does not count ${lines} lines: "${header}"`);
+    }
+    await shot('large-trace-timeline');
+    // close it (its group goes with it): the steps after these expect one editor group
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: `Timeline: ${large.big.name}` }).first();
+    await tab.click();
+    await tab.locator('.codicon-close').first().click();
+    return `${report.processes} processes drawn; "${oneLine(header).slice(0, 100)}"`;
+  });
+
   await check('a trace over 300,000 lines: VS Code holds it but turns the grammar off, and a notification says so', async () => {
     await openFile(large.long.name);
     // VS Code counts the empty line after the final newline too (the last line number its editor shows)
