@@ -62,7 +62,8 @@ public final class WindowScanner {
 
     public static Result scan(TraceInput input, Options options, CancelCheck cancel, Progress progress,
             Consumer consumer) throws TraceInputException, Exception {
-        BlockingQueue<Object> blocks = new ArrayBlockingQueue<>(2);
+        // one block read ahead is enough to keep the parsing fed: each block more is one more window's text in the heap
+        BlockingQueue<Object> blocks = new ArrayBlockingQueue<>(1);
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "strace-ls-reader");
             t.setDaemon(true);
@@ -110,8 +111,11 @@ public final class WindowScanner {
         return (LineBlocks.Block) o;
     }
 
-    /** The text of one window and where its own lines are. */
-    private record Pending(LineBlocks.Block own, int lookback, String text, boolean last, Future<ParsedTrace> parsed) { }
+    /** Where a window's own lines are in the file, and how far the file was read with them (not their text). */
+    private record Own(int firstLine, int lineCount, long bytesRead) { }
+
+    /** One window being parsed, and where its own lines are (its text is held by the parse only). */
+    private record Pending(Own own, int lookback, boolean last, Future<ParsedTrace> parsed) { }
 
     private static Result run(BlockingQueue<Object> blocks, ExecutorService pool, Options options, CancelCheck cancel,
             Progress progress, long total, Consumer consumer) throws Exception {
@@ -142,14 +146,18 @@ public final class WindowScanner {
             cur = next;
             next = cur == null ? null : take(blocks);
             Pending following = cur == null ? null : submit(pool, prev, cur, next, options, cancel, capture[0]);
+            prev = null; // its tail is in the following window's text
 
             TraceWindow window = model(pending, body, state, carriedText, cancel, options);
             state = window.trace().model().snapshot();
             lines += pending.own().lineCount();
             progress.update(pending.own().bytesRead(), total, lines);
+            // let go of what the window does not hold (its parse without the carried calls in front) before the
+            // caller works on it
+            body = null;
+            pending = following;
             consumer.accept(window);
             carriedText = carried(window, state);
-            pending = following;
         }
         return new Result(lines, state, null);
     }
@@ -161,7 +169,7 @@ public final class WindowScanner {
         String after = next == null ? "" : head(next.text(), options.lookahead());
         String text = before + cur.text() + after;
         Future<ParsedTrace> parsed = pool.submit(() -> TraceParser.parse(text, cancel, capture));
-        return new Pending(cur, lookback, text, next == null, parsed);
+        return new Pending(new Own(cur.firstLine(), cur.lineCount(), cur.bytesRead()), lookback, next == null, parsed);
     }
 
     /** The lines of the calls {@code state} still waits for, taken from {@code window}, one per line. */
