@@ -592,17 +592,13 @@ async function largeTraceTests(large) {
     await frame.locator('button').filter({ hasText: /^Timeline$/ }).first().click();
     await page.locator('.tabs-container .tab').filter({ hasText: `Timeline: ${large.big.name}` }).first()
       .waitFor({ timeout: SLOW });
-    const report = await poll(async () => {
-      for (const f of page.frames()) {
-        const ready = await f.evaluate(() => window.straceReport && window.straceReport.ready ? window.straceReport.processes : 0)
-          .catch(() => 0);
-        if (ready > 0) {
-          return { frame: f, processes: ready };
-        }
-      }
-      return undefined;
-    }, 'the timeline of the big trace, drawn', SLOW);
-    const header = await report.frame.locator('header p').first().innerText();
+    const report = await reportFrame();
+    await report.waitForFunction(() => window.straceReport && window.straceReport.ready, null, { timeout: SLOW });
+    const processes = await report.evaluate(() => straceReport.processes);
+    if (!(processes > 0)) {
+      throw new Error(`the timeline of the big trace draws no process (${processes})`);
+    }
+    const header = await report.locator('header p').first().innerText();
     const lines = large.big.lines.toLocaleString('en-US').replace(/,/g, '');
     if (!header.includes(`${lines} lines`)) {
       throw new Error(`the report's header does not count ${lines} lines: "${header}"`);
@@ -612,7 +608,7 @@ async function largeTraceTests(large) {
     const tab = page.locator('.tabs-container .tab').filter({ hasText: `Timeline: ${large.big.name}` }).first();
     await tab.click();
     await tab.locator('.codicon-close').first().click();
-    return `${report.processes} processes drawn; "${oneLine(header).slice(0, 100)}"`;
+    return `${processes} processes drawn; "${oneLine(header).slice(0, 100)}"`;
   });
 
   await check('a trace over 300,000 lines: VS Code holds it but turns the grammar off, and a notification says so', async () => {

@@ -84,6 +84,12 @@ public final class TraceModel {
         return partner[line];
     }
 
+    /** The line where the call on {@code line} began: its unfinished half when it is a resumed half, else itself. */
+    public int entryOf(int line) {
+        int other = partner[line];
+        return other >= 0 && other < line ? other : line;
+    }
+
     /** {@link ProcessInfo#id()} of the process line {@code line} belongs to, or -1 (lines without a process). */
     public int processOf(int line) {
         return processOfLine[line];

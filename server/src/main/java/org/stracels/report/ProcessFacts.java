@@ -56,8 +56,7 @@ final class ProcessFacts {
             for (ProcessInfo.Exec e : p.execs()) {
                 // the command lines of the processes the timeline draws (the tree shows later ones without)
                 if (id < maxRows && window.owns(e.line())) {
-                    int partner = trace.model().partner(e.line());
-                    int entry = partner >= 0 && partner < e.line() ? partner : e.line();
+                    int entry = trace.model().entryOf(e.line());
                     execs.put(window.global(e.line()), new Exec(window.global(entry), x[entry], Programs.commandLine(trace, e)));
                 }
             }

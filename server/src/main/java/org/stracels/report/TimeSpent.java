@@ -178,10 +178,10 @@ final class TimeSpent {
     /** The call as the trace shows it, from its name (after the prefix) on, both halves of a cut call, cut when long. */
     private static String callText(Trace trace, int line) {
         ParsedTrace parsed = trace.parsed();
-        int partner = trace.model().partner(line);
+        int entry = trace.model().entryOf(line);
         StringBuilder b = new StringBuilder();
-        if (partner >= 0 && partner < line) {
-            b.append(event(parsed, partner)).append(" … ");
+        if (entry < line) {
+            b.append(event(parsed, entry)).append(" … ");
         }
         b.append(event(parsed, line));
         return b.length() > MAX_CALL_TEXT ? b.substring(0, MAX_CALL_TEXT) + "…" : b.toString();

@@ -157,8 +157,7 @@ final class Timeline {
                 }
                 // lines come in order: a call as long as the shortest kept but later is never one of the longest
                 if (time && d >= 0 && isCallEnd(kind) && (longest.size() < MAX_CALLS || d > longest.peek().nanos())) {
-                    int partner = model.partner(i);
-                    int entry = partner >= 0 && partner < i ? partner : i;
+                    int entry = model.entryOf(i);
                     longest.add(new Call(process, x[entry], d, line + 1, provisional(syscall)));
                     if (longest.size() > MAX_CALLS) {
                         longest.poll();

@@ -226,8 +226,7 @@ final class FdPaths {
     }
 
     private ArgList entryArgs(int i) {
-        int partner = model.partner(i);
-        ParsedLine entry = parsed.line(partner >= 0 && partner < i ? partner : i);
+        ParsedLine entry = parsed.line(model.entryOf(i));
         return ArgParser.parse(trace.text(), entry.argsSpan().isPresent() ? entry.argsSpan()
                 : new org.stracels.parse.Span(entry.lineEnd(), entry.lineEnd()));
     }

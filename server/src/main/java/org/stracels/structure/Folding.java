@@ -123,8 +123,7 @@ public final class Folding {
         for (ProcessInfo process : model.processes()) {
             cancel.checkCanceled();
             for (ProcessInfo.Exec exec : process.execs()) {
-                int partner = model.partner(exec.line());
-                int start = partner >= 0 && partner < exec.line() ? partner : exec.line();
+                int start = model.entryOf(exec.line());
                 int end = prologueEnd(parsed, model, process.id(), exec.line());
                 if (end > start) {
                     folds.add(new Fold(start, end, Kind.IMPORTS, "dynamic loader"));

@@ -62,8 +62,7 @@ public final class Programs {
     }
 
     static Exec exec(Trace trace, ProcessInfo.Exec e) {
-        int partner = trace.model().partner(e.line());
-        int entry = partner >= 0 && partner < e.line() ? partner : e.line();
+        int entry = trace.model().entryOf(e.line());
         ParsedLine call = trace.parsed().line(entry);
         List<String> argv = new ArrayList<>();
         ArgNode pathNode = null;

@@ -169,8 +169,7 @@ public final class Summary {
         for (ProcessInfo p : trace.model().activeProcesses()) {
             for (ProcessInfo.Exec e : p.execs()) {
                 if (window.owns(e.line())) {
-                    int partner = trace.model().partner(e.line());
-                    int entry = partner >= 0 && partner < e.line() ? partner : e.line();
+                    int entry = trace.model().entryOf(e.line());
                     if (p.id() >= lastExec.length) {
                         int old = lastExec.length;
                         lastExec = java.util.Arrays.copyOf(lastExec, Math.max(p.id() + 1, old * 2));
